@@ -20,6 +20,9 @@ public interface IToolHandler
     /// <summary>Gets the source-generated metadata of the structured result (the output schema's source).</summary>
     JsonTypeInfo ResultType { get; }
 
+    /// <summary>Gets the template values the handler adds beyond its arguments (for example <c>functionArn</c>).</summary>
+    IReadOnlyList<string> DerivedValues => [];
+
     /// <summary>Parses and validates the raw arguments. Never "fixes up" a value: anything malformed is an error.</summary>
     /// <param name="arguments">The raw <c>arguments</c> object of <c>tools/call</c>.</param>
     /// <param name="context">Configuration and client facts validation needs (partition, account, file roots).</param>

@@ -1,0 +1,26 @@
+namespace Sentrely.Pipeline;
+
+/// <summary>
+/// Gets the order of the pipeline's stages in one place (DESIGN.md's pipeline), spaced 1,000 apart so a
+/// stage can be inserted without renumbering. Registration order plays no part; a test pins these values.
+/// </summary>
+public static class StageOrder
+{
+    /// <summary>Kill-switch check: a killed session is refused before anything else.</summary>
+    public const int KillSwitch = 1000;
+
+    /// <summary>Typed argument validation and resource ARN construction.</summary>
+    public const int Validation = 2000;
+
+    /// <summary>Policy decision.</summary>
+    public const int Policy = 3000;
+
+    /// <summary>Rate and cost limits.</summary>
+    public const int Limits = 4000;
+
+    /// <summary>Approval, when required.</summary>
+    public const int Approval = 5000;
+
+    /// <summary>Session policy and AssumeRole parameters for exactly this call.</summary>
+    public const int CredentialScope = 6000;
+}

@@ -1,0 +1,19 @@
+using System.Text.Json;
+using Sentrely.Arguments;
+using Sentrely.Invocation;
+using Sentrely.Sessions;
+
+namespace Sentrely.Pipeline;
+
+/// <summary>Gets one <c>tools/call</c> as the transport received it, before any check.</summary>
+/// <param name="Session">The calling session.</param>
+/// <param name="ToolName">The requested tool name (may be unknown).</param>
+/// <param name="Arguments">The raw <c>arguments</c> value; null when absent.</param>
+/// <param name="Progress">Reports progress to the client.</param>
+/// <param name="FileRoots">Resolves the folders <c>path</c> arguments may read.</param>
+public sealed record ToolCallRequest(
+    SessionContext Session,
+    string ToolName,
+    JsonElement? Arguments,
+    IProgressReporter Progress,
+    IFileRootProvider FileRoots);

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Logging;
+using Sentrely.Approval;
+using Sentrely.Arguments;
+using Sentrely.Audit;
+using Sentrely.Aws;
+using Sentrely.Configuration;
+using Sentrely.Credentials;
+using Sentrely.Mcp.Cli;
+using Sentrely.Mcp.Tools;
+using Sentrely.Pipeline;
+using Sentrely.Policy;
+using Sentrely.Stores.Sqlite;
+
+namespace Sentrely.Mcp.Hosting;
+
+/// <summary>Composes one server's pipeline: the tools, the stages in <see cref="StageOrder"/>, the audit store and the credential vendor.</summary>
+internal sealed class SentrelyRuntime : IAsyncDisposable
+{
+    public const string Version = "0.1.0";
+
+    private readonly SqliteAuditStore _store;
+
+    private SentrelyRuntime(ToolCallPipeline pipeline, McpSessions sessions, SqliteAuditStore store, string storePath)
+    {
+        Pipeline = pipeline;
+        Sessions = sessions;
+        _store = store;
+        StorePath = storePath;
+    }
+
+    public ToolCallPipeline Pipeline { get; }
+
+    public McpSessions Sessions { get; }
+
+    public string StorePath { get; }
+
+    public static ValueTask<SentrelyRuntime> CreateAsync(
+        SentrelyConfig config, SentrelyTools tools, string transport, ILoggerFactory loggerFactory, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var endpoints = new AwsEndpoints(config.Aws, Environment.GetEnvironmentVariable);
+        var clients = new AwsClientFactory(config.Aws, endpoints);
+        tools.Bind(config, clients);
+
+        var storePath = StorePaths.Sqlite(config);
+        var store = new SqliteAuditStore(storePath, time);
+        ICredentialVendor vendor = new StsCredentialVendor(clients, () => BaseCredentialsResolver.Resolve(config.Aws));
+        if (config.Aws.Credentials.Reuse == CredentialReuse.PerScope)
+        {
+            vendor = new CachingCredentialVendor(vendor, time);
+        }
+
+        IToolCallStage[] stages = [new ArgumentValidationStage(), new PolicyStage(), new ApprovalStage(), new CredentialScopeStage()];
+        var pipeline = new ToolCallPipeline(
+            tools.Registry,
+            stages,
+            () => tools.Configuration,
+            new AuditTrail(store, time),
+            vendor,
+            time,
+            loggerFactory.CreateLogger<ToolCallPipeline>());
+        var sessions = new McpSessions(config.Identity, config.Files, transport);
+        _ = cancellationToken;
+        return ValueTask.FromResult(new SentrelyRuntime(pipeline, sessions, store, storePath));
+    }
+
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
+}

@@ -1,0 +1,47 @@
+using Sentrely.Aws;
+using Sentrely.Aws.Tools;
+using Sentrely.Configuration;
+using Sentrely.Invocation;
+using Sentrely.Pipeline;
+using Sentrely.Policy;
+
+namespace Sentrely.Mcp.Hosting;
+
+/// <summary>
+/// The curated tools — embedded manifests paired with their handlers — created before the configuration is
+/// loaded, because validating the configuration needs the tools' names and arguments.
+/// </summary>
+internal sealed class SentrelyTools
+{
+    private ActiveConfiguration? _configuration;
+    private AwsClientFactory? _clients;
+
+    public SentrelyTools()
+    {
+        var manifests = EmbeddedManifests.Load();
+        IToolHandler[] handlers =
+        [
+            .. AwsToolHandlers.Create(() => _clients ?? throw new InvalidOperationException("the configuration is not loaded")),
+            new ListPermissionsHandler(() => Configuration, () => manifests),
+        ];
+        Registry = ToolRegistry.Create(manifests, handlers);
+        Catalog = new ToolCatalog(Registry.Tools.ToDictionary(
+            t => t.Manifest.Name,
+            t => (IReadOnlySet<string>)t.Handler.ArgumentsType.Properties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal),
+            StringComparer.Ordinal));
+    }
+
+    public ToolRegistry Registry { get; }
+
+    /// <summary>Gets the tools and argument names configuration rules may refer to.</summary>
+    public ToolCatalog Catalog { get; }
+
+    public ActiveConfiguration Configuration => _configuration ?? throw new InvalidOperationException("the configuration is not loaded");
+
+    /// <summary>Binds the loaded configuration: from now on calls use it.</summary>
+    public void Bind(SentrelyConfig config, AwsClientFactory clients)
+    {
+        _clients = clients;
+        _configuration = ActiveConfiguration.From(config);
+    }
+}

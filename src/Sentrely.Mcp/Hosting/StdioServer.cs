@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Sentrely.Configuration;
+using Sentrely.Mcp.Cli;
+using Sentrely.Mcp.Tools;
+
+namespace Sentrely.Mcp.Hosting;
+
+/// <summary>Hosts the MCP server over stdio: stdout carries JSON-RPC only, every log line goes to stderr.</summary>
+internal static partial class StdioServer
+{
+    public static async Task<int> RunAsync(SentrelyConfig config, SentrelyTools tools, CancellationToken cancellationToken)
+    {
+        using var loggerFactory = StderrLogging.Create();
+        await using var runtime = await SentrelyRuntime.CreateAsync(config, tools, "stdio", loggerFactory, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        var governed = tools.Registry.Tools.Select(t => (McpServerTool)new GovernedTool(t, runtime.Pipeline, runtime.Sessions)).ToArray();
+        builder.Services
+            .AddMcpServer(o => o.ServerInfo = new Implementation { Name = "sentrely", Title = "Sentrely", Version = SentrelyRuntime.Version })
+            .WithStdioServerTransport()
+            .WithTools(governed)
+            .WithRequestFilters(f => f.AddCallToolFilter(next => async (request, ct) =>
+                request.MatchedPrimitive is null
+                    ? await GovernedTool.RunAsync(runtime.Pipeline, runtime.Sessions, request, ct).ConfigureAwait(false) // unknown tools are refused and audited too
+                    : await next(request, ct).ConfigureAwait(false)));
+
+        using var host = builder.Build();
+        LogStarted(loggerFactory.CreateLogger("Sentrely"), runtime.Sessions.SessionId, config.SourcePath ?? "(built-in)", runtime.StorePath);
+        await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Sentrely serving session {SessionId} over stdio (config {Config}, audit store {Store})")]
+    private static partial void LogStarted(ILogger logger, string sessionId, string config, string store);
+}

@@ -1,0 +1,3 @@
+using Sentrely.Mcp.Cli;
+
+return await SentrelyCli.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Sentrely.Invocation;
+using Sentrely.Manifests;
+using Sentrely.Pipeline;
+
+namespace Sentrely.Mcp.Tools;
+
+/// <summary>
+/// One curated tool as MCP sees it: name, title, description and annotations from the reviewed manifest,
+/// input and output schemas from the handler's typed records. Every call goes through the pipeline;
+/// this class only translates between MCP and Sentrely.
+/// </summary>
+internal sealed class GovernedTool : McpServerTool
+{
+    private readonly ToolCallPipeline _pipeline;
+    private readonly McpSessions _sessions;
+
+    public GovernedTool(RegisteredTool tool, ToolCallPipeline pipeline, McpSessions sessions)
+    {
+        _pipeline = pipeline;
+        _sessions = sessions;
+        var manifest = tool.Manifest;
+        ProtocolTool = new Tool
+        {
+            Name = manifest.Name,
+            Title = manifest.Title,
+            Description = manifest.Description,
+            InputSchema = ToolSchemas.Input(tool.Handler.ArgumentsType),
+            OutputSchema = ToolSchemas.Output(tool.Handler.ResultType),
+            Annotations = Annotations(manifest),
+        };
+    }
+
+    /// <inheritdoc />
+    public override Tool ProtocolTool { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<object> Metadata => [];
+
+    /// <inheritdoc />
+    public override async ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return await RunAsync(_pipeline, _sessions, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs any <c>tools/call</c> — curated or unknown — through the pipeline.</summary>
+    public static async ValueTask<CallToolResult> RunAsync(
+        ToolCallPipeline pipeline, McpSessions sessions, RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
+    {
+        var server = request.Server;
+        var session = await sessions.GetAsync(server, cancellationToken).ConfigureAwait(false);
+        var progress = new McpProgressReporter(server, request.Params?.ProgressToken);
+        var call = new ToolCallRequest(
+            session,
+            request.Params?.Name ?? "",
+            ToJson(request.Params?.Arguments),
+            progress,
+            sessions.FileRoots(server));
+        var outcome = await pipeline.RunAsync(call, cancellationToken).ConfigureAwait(false);
+        await progress.FlushAsync().ConfigureAwait(false);
+        return OutcomeResults.ToResult(outcome);
+    }
+
+    private static JsonElement? ToJson(IDictionary<string, JsonElement>? arguments)
+    {
+        if (arguments is null)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in arguments)
+            {
+                writer.WritePropertyName(name);
+                value.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return JsonDocument.Parse(buffer.ToArray()).RootElement;
+    }
+
+    // MCP's defaults assume the worst, so every hint is stated explicitly.
+    private static ToolAnnotations Annotations(ToolManifest manifest) => new()
+    {
+        Title = manifest.Title,
+        ReadOnlyHint = manifest.Access == ToolAccess.Read,
+        DestructiveHint = manifest.Access == ToolAccess.Destructive,
+        IdempotentHint = manifest.Access == ToolAccess.Read,
+        OpenWorldHint = manifest.CallsAws,
+    };
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Sentrely.Approval;
+using Sentrely.Arguments;
+using Sentrely.Audit;
+using Sentrely.Configuration;
+using Sentrely.Credentials;
+using Sentrely.Invocation;
+using Sentrely.Pipeline;
+using Sentrely.Policy;
+using Sentrely.Sessions;
+using Sentrely.TestUtilities;
+
+namespace Sentrely.Core.Tests.Pipeline;
+
+/// <summary>A real pipeline with every real stage, a fake tool, an in-memory audit store and a recording vendor.</summary>
+internal sealed class PipelineFixture
+{
+    public PipelineFixture(IReadOnlyList<PolicyRule> rules, ApprovalRequirement? manifestApproval = null)
+    {
+        Config = new SentrelyConfig
+        {
+            Aws = new AwsConfig
+            {
+                AccountId = "111122223333",
+                Roles = new Dictionary<string, string> { ["deploy"] = "arn:aws:iam::111122223333:role/sentrely-agent-deploy" },
+            },
+            Policy = new PolicyConfig { Rules = rules },
+        };
+        Handler = new FakeToolHandler("put-thing");
+        Registry = ToolRegistry.Create([Handler.Manifest(approval: manifestApproval)], [Handler]);
+        Vendor = new RecordingCredentialVendor(Time);
+        var active = ActiveConfiguration.From(Config);
+        Pipeline = new ToolCallPipeline(
+            Registry,
+            [new CredentialScopeStage(), new PolicyStage(), new ApprovalStage(), new ArgumentValidationStage()],
+            () => active,
+            new AuditTrail(Store, Time),
+            Vendor,
+            Time,
+            NullLogger<ToolCallPipeline>.Instance);
+    }
+
+    public FakeTimeProvider Time { get; } = new();
+
+    public SentrelyConfig Config { get; }
+
+    public FakeToolHandler Handler { get; }
+
+    public ToolRegistry Registry { get; }
+
+    public InMemoryAuditStore Store { get; } = new();
+
+    public RecordingCredentialVendor Vendor { get; }
+
+    public ToolCallPipeline Pipeline { get; }
+
+    public SessionContext Session { get; } = new("sess_test0000000000000000", "jordan", "backend-api", "agent", "test-client", "1.0", "stdio");
+
+    public ValueTask<ToolCallOutcome> CallAsync(string tool, string argumentsJson) =>
+        Pipeline.RunAsync(new ToolCallRequest(Session, tool, JsonDocument.Parse(argumentsJson).RootElement, NoFileRoots.Instance, NoFileRoots.Instance), default);
+
+    public static PolicyRule AllowAll() => new() { Id = "allow-all", Effect = PolicyEffect.Allow, Tools = ["*"] };
+}
