@@ -1,0 +1,102 @@
+using Microsoft.Data.Sqlite;
+using Sentrely.Audit;
+
+namespace Sentrely.Stores.Sqlite;
+
+/// <summary>The audit database schema and its forward-only migrations.</summary>
+internal static class SqliteAuditSchema
+{
+    /// <summary>The columns of <c>audit_records</c>, in <see cref="AuditRecord"/> field order; the names are DESIGN.md's field names.</summary>
+    public const string Columns =
+        "seq, id, callId, time, phase, sessionId, developer, project, actor, client, transport, tool, arguments, "
+        + "resources, decision, ruleIds, reason, roleArn, roleSessionName, sourceIdentity, awsRequestIds, outcome, "
+        + "errorCode, durationMs, prevHash, hash";
+
+    // Index = version - 1. Never edit a shipped migration: append a new one.
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE audit_records (
+            seq             INTEGER PRIMARY KEY,
+            id              TEXT NOT NULL UNIQUE,
+            callId          TEXT NOT NULL,
+            time            TEXT NOT NULL,   -- yyyy-MM-ddTHH:mm:ss.fffZ (UTC)
+            phase           TEXT NOT NULL,
+            sessionId       TEXT NOT NULL,
+            developer       TEXT NOT NULL,
+            project         TEXT NOT NULL,
+            actor           TEXT NOT NULL,
+            client          TEXT,
+            transport       TEXT NOT NULL,
+            tool            TEXT NOT NULL,
+            arguments       TEXT,            -- JSON text
+            resources       TEXT NOT NULL,   -- JSON array of strings
+            decision        TEXT NOT NULL,
+            ruleIds         TEXT NOT NULL,   -- JSON array of strings
+            reason          TEXT,
+            roleArn         TEXT,
+            roleSessionName TEXT,
+            sourceIdentity  TEXT,
+            awsRequestIds   TEXT NOT NULL,   -- JSON array of strings
+            outcome         TEXT,
+            errorCode       TEXT,
+            durationMs      INTEGER,
+            prevHash        TEXT NOT NULL UNIQUE,
+            hash            TEXT NOT NULL UNIQUE
+        );
+        CREATE INDEX audit_records_session ON audit_records (sessionId, seq);
+        CREATE INDEX audit_records_call ON audit_records (callId);
+        CREATE INDEX audit_records_time ON audit_records (time);
+        CREATE TRIGGER audit_records_no_update BEFORE UPDATE ON audit_records
+            BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
+        CREATE TRIGGER audit_records_no_delete BEFORE DELETE ON audit_records
+            BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
+        """,
+    ];
+
+    /// <summary>Gets the schema version this build writes.</summary>
+    public static int CurrentVersion => Migrations.Length;
+
+    /// <summary>Brings the database up to <see cref="CurrentVersion"/> in one write transaction; refuses a newer schema.</summary>
+    public static async Task MigrateAsync(SqliteConnection connection, TimeProvider time, CancellationToken cancellationToken)
+    {
+        // deferred: false = BEGIN IMMEDIATE, so two processes opening a new file migrate one after the other.
+        using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
+        await ExecuteAsync(
+            connection,
+            transaction,
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied TEXT NOT NULL);",
+            cancellationToken).ConfigureAwait(false);
+
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version;";
+        var version = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        if (version > CurrentVersion)
+        {
+            throw new NotSupportedException(
+                $"The audit database has schema version {version}, newer than this Sentrely supports ({CurrentVersion}). Upgrade Sentrely.");
+        }
+
+        for (var next = version + 1; next <= CurrentVersion; next++)
+        {
+            await ExecuteAsync(connection, transaction, Migrations[next - 1], cancellationToken).ConfigureAwait(false);
+            using var record = connection.CreateCommand();
+            record.Transaction = transaction;
+            record.CommandText = "INSERT INTO schema_version (version, applied) VALUES ($version, $applied);";
+            record.Parameters.AddWithValue("$version", next);
+            record.Parameters.AddWithValue("$applied", AuditTime.Format(time.GetUtcNow()));
+            await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
