@@ -173,7 +173,7 @@ internal sealed class PolicyRuleReader(YamlNodeReader reader, ToolCatalog tools)
             return (null, null);
         }
 
-        if (map.Count == 0)
+        if (node is YamlMappingNode { Children.Count: 0 })
         {
             reader.Error(node, field, ConfigErrorCodes.MissingKey, "list `developers` and/or `projects`, or remove `principals`");
         }

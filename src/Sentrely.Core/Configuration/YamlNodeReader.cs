@@ -103,7 +103,10 @@ internal sealed class YamlNodeReader(string file)
     }
 
     /// <summary>Reads a non-null scalar without control characters; returns null (and records why) otherwise.</summary>
-    public string? String(YamlNode node, string field)
+    public string? String(YamlNode node, string field) => String(node, field, allowLineBreaks: false);
+
+    /// <summary>Like <see cref="String(YamlNode, string)"/>, optionally allowing line breaks (descriptions).</summary>
+    public string? String(YamlNode node, string field, bool allowLineBreaks)
     {
         if (node is not YamlScalarNode scalar)
         {
@@ -118,7 +121,7 @@ internal sealed class YamlNodeReader(string file)
         }
 
         var value = scalar.Value ?? "";
-        if (value.Any(char.IsControl))
+        if (value.Any(c => char.IsControl(c) && !(allowLineBreaks && c == '\n')))
         {
             Error(node, field, ConfigErrorCodes.InvalidValue, "contains control characters (tabs, line breaks, …): remove them");
             return null;
