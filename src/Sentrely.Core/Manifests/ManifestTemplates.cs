@@ -1,68 +1,76 @@
 namespace Sentrely.Manifests;
 
-// Placeholder until the manifest loader lands: same API, simplest behaviour.
+/// <summary>Fills manifest templates (<c>{name}</c>, <c>{name|default}</c>) with a call's values.</summary>
 public static class ManifestTemplates
 {
+    /// <summary>The most strings one template may expand into; more means an argument was not bounded.</summary>
+    public const int MaxExpansions = 1000;
+
+    /// <summary>
+    /// Expands a template. A placeholder bound to several values yields one string per value (several list
+    /// placeholders give every combination, in order). A placeholder whose value is absent or an empty list
+    /// takes its default; without a default the whole template is dropped (an empty result).
+    /// </summary>
+    /// <param name="template">The template, for example <c>arn:{partition}:s3:::{bucket}/{key}</c>.</param>
+    /// <param name="values">The values by placeholder name: arguments, handler-derived values and <c>partition</c>, <c>region</c>, <c>account</c>.</param>
+    /// <returns>The expanded strings, without duplicates, in order.</returns>
+    /// <exception cref="FormatException">The template is malformed.</exception>
+    /// <exception cref="InvalidOperationException">The expansion exceeds <see cref="MaxExpansions"/>.</exception>
     public static IReadOnlyList<string> Expand(string template, IReadOnlyDictionary<string, IReadOnlyList<string>> values)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(values);
-        var results = new List<string> { "" };
-        var i = 0;
-        while (i < template.Length)
+        var segments = TemplateParser.TryParse(template, out var problem) ?? throw new FormatException($"Malformed template: {problem}.");
+        List<string> results = [""];
+        foreach (var segment in segments)
         {
-            var open = template.IndexOf('{', i);
-            if (open < 0)
+            IReadOnlyList<string> choices;
+            if (!segment.IsPlaceholder)
             {
-                results = results.ConvertAll(r => r + template[i..]);
-                break;
+                choices = [segment.Text];
             }
-
-            var close = template.IndexOf('}', open);
-            var literal = template[i..open];
-            var spec = template[(open + 1)..close];
-            var bar = spec.IndexOf('|', StringComparison.Ordinal);
-            var name = bar < 0 ? spec : spec[..bar];
-            IReadOnlyList<string> vals;
-            if (values.TryGetValue(name, out var v) && v.Count > 0)
+            else if (values.TryGetValue(segment.Text, out var bound) && bound.Count > 0)
             {
-                vals = v;
+                choices = bound;
             }
-            else if (bar >= 0)
+            else if (segment.Default is not null)
             {
-                vals = [spec[(bar + 1)..]];
+                choices = [segment.Default];
             }
             else
             {
                 return [];
             }
 
-            results = results.SelectMany(r => vals.Select(x => r + literal + x)).ToList();
-            i = close + 1;
+            if ((long)results.Count * choices.Count > MaxExpansions)
+            {
+                throw new InvalidOperationException($"The template expands into more than {MaxExpansions} strings.");
+            }
+
+            results = [.. results.SelectMany(prefix => choices.Select(choice => prefix + choice))];
         }
 
-        return results;
+        return results.Distinct(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Returns the placeholder names of one template, in order of first use.</summary>
+    /// <exception cref="FormatException">The template is malformed.</exception>
+    public static IReadOnlyList<string> Placeholders(string template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var segments = TemplateParser.TryParse(template, out var problem) ?? throw new FormatException($"Malformed template: {problem}.");
+        return segments.Where(s => s.IsPlaceholder).Select(s => s.Text).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Returns every placeholder a manifest uses (resources, IAM resources and condition values), in order
+    /// of first use, so the startup check can compare them with the handler's arguments and derived values.
+    /// </summary>
     public static IReadOnlyList<string> Placeholders(ToolManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        var all = manifest.Resources
+        var templates = manifest.Resources
             .Concat(manifest.Iam.SelectMany(s => s.Resources.Concat(s.Conditions.SelectMany(c => c.Values))));
-        var names = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var t in all)
-        {
-            var i = 0;
-            while ((i = t.IndexOf('{', i)) >= 0)
-            {
-                var close = t.IndexOf('}', i);
-                var spec = t[(i + 1)..close];
-                var bar = spec.IndexOf('|', StringComparison.Ordinal);
-                names.Add(bar < 0 ? spec : spec[..bar]);
-                i = close + 1;
-            }
-        }
-
-        return names.ToList();
+        return templates.SelectMany(Placeholders).Distinct(StringComparer.Ordinal).ToList();
     }
 }

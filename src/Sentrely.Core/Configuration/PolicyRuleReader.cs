@@ -1,0 +1,185 @@
+using Sentrely.Policy;
+using YamlDotNet.RepresentationModel;
+
+namespace Sentrely.Configuration;
+
+/// <summary>Reads one <c>policy.rules[]</c> item; remembers ids to report duplicates.</summary>
+internal sealed class PolicyRuleReader(YamlNodeReader reader, ToolCatalog tools)
+{
+    private static readonly string[] Keys = ["id", "effect", "tools", "resources", "principals", "when", "approval"];
+    private static readonly string[] PrincipalKeys = ["developers", "projects"];
+    private readonly Dictionary<string, long> _seenIds = new(StringComparer.Ordinal);
+
+    /// <summary>Returns the rule, or null when it has errors (which are recorded).</summary>
+    public PolicyRule? Read(YamlNode node, string field)
+    {
+        var before = reader.Errors.Count;
+        if (reader.Mapping(node, field, Keys) is not { } map)
+        {
+            return null;
+        }
+
+        var id = ReadId(map, node, field);
+        var effect = ReadEffect(map, node, field);
+        var matchedTools = ReadTools(map, node, field, out var toolGlobs);
+        var resources = map.TryGetValue("resources", out var r) ? ReadResources(r, FieldPath.Child(field, "resources")) : null;
+        var (developers, projects) = map.TryGetValue("principals", out var p) ? ReadPrincipals(p, FieldPath.Child(field, "principals")) : (null, null);
+        var when = map.TryGetValue("when", out var w)
+            ? new WhenConditionReader(reader, tools).Read(w, FieldPath.Child(field, "when"), matchedTools)
+            : [];
+        var approval = ApprovalRequirement.None;
+        if (map.TryGetValue("approval", out var a))
+        {
+            approval = ApprovalReader.Read(reader, a, FieldPath.Child(field, "approval"));
+            if (effect == PolicyEffect.Deny && approval.Level != ApprovalLevel.None)
+            {
+                reader.Error(a, FieldPath.Child(field, "approval"), ConfigErrorCodes.InvalidApproval, "a deny rule refuses the call outright, so an approval has no effect: remove it");
+            }
+        }
+
+        if (reader.Errors.Count != before || id is null || effect is null || toolGlobs is null)
+        {
+            return null;
+        }
+
+        return new PolicyRule
+        {
+            Id = id,
+            Effect = effect.Value,
+            Tools = toolGlobs,
+            Resources = resources,
+            Developers = developers,
+            Projects = projects,
+            When = when,
+            Approval = approval,
+            Source = $"{reader.File}:{node.Start.Line}",
+        };
+    }
+
+    private string? ReadId(Dictionary<string, YamlNode> map, YamlNode ruleNode, string field)
+    {
+        var idField = FieldPath.Child(field, "id");
+        if (!map.TryGetValue("id", out var node))
+        {
+            reader.Error(ruleNode, idField, ConfigErrorCodes.MissingKey, "every rule needs an `id` (decisions and audit records name it)");
+            return null;
+        }
+
+        if (reader.String(node, idField) is not { } id)
+        {
+            return null;
+        }
+
+        if (!ConfigPatterns.RuleId().IsMatch(id))
+        {
+            reader.Error(node, idField, ConfigErrorCodes.InvalidRuleId, $"`{id}` is not a rule id: use 1–64 letters, digits and `_.-`");
+            return null;
+        }
+
+        if (_seenIds.TryGetValue(id, out var line))
+        {
+            reader.Error(node, idField, ConfigErrorCodes.InvalidRuleId, $"rule id `{id}` is already used on line {line}: give each rule its own id");
+            return null;
+        }
+
+        _seenIds[id] = node.Start.Line;
+        return id;
+    }
+
+    private PolicyEffect? ReadEffect(Dictionary<string, YamlNode> map, YamlNode ruleNode, string field)
+    {
+        var effectField = FieldPath.Child(field, "effect");
+        if (!map.TryGetValue("effect", out var node))
+        {
+            reader.Error(ruleNode, effectField, ConfigErrorCodes.MissingKey, "every rule needs `effect: allow` or `effect: deny`");
+            return null;
+        }
+
+        switch (reader.String(node, effectField))
+        {
+            case "allow": return PolicyEffect.Allow;
+            case "deny": return PolicyEffect.Deny;
+            case { } other:
+                reader.Error(node, effectField, ConfigErrorCodes.InvalidValue, $"`{other}` is not an effect{Suggestions.Hint(other, ["allow", "deny"])}: use `allow` or `deny`");
+                return null;
+            default: return null;
+        }
+    }
+
+    private List<string> ReadTools(Dictionary<string, YamlNode> map, YamlNode ruleNode, string field, out IReadOnlyList<string>? globs)
+    {
+        globs = null;
+        var toolsField = FieldPath.Child(field, "tools");
+        var matched = new List<string>();
+        if (!map.TryGetValue("tools", out var node))
+        {
+            reader.Error(ruleNode, toolsField, ConfigErrorCodes.MissingKey, "every rule needs `tools`: a list of tool names or globs such as `[\"*\"]`");
+            return matched;
+        }
+
+        if (reader.StringList(node, toolsField, allowEmpty: false) is not { } items)
+        {
+            return matched;
+        }
+
+        var known = tools.ArgumentsByTool.Keys.Order(StringComparer.Ordinal).ToList();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (itemNode, glob) = items[i];
+            var itemField = FieldPath.Index(toolsField, i);
+            if (!ConfigPatterns.ToolGlob().IsMatch(glob))
+            {
+                reader.Error(itemNode, itemField, ConfigErrorCodes.InvalidGlob, $"`{glob}` is not a tool glob: use tool names with `*` and `?` only, for example `put-*`");
+                continue;
+            }
+
+            var hits = known.Where(t => Glob.IsMatch(glob, t)).ToList();
+            if (hits.Count == 0)
+            {
+                reader.Error(itemNode, itemField, ConfigErrorCodes.UnknownTool, $"unknown tool `{glob}`{Suggestions.Hint(glob, known)}: `sentrely tools list` shows the tools");
+            }
+
+            matched.AddRange(hits.Where(h => !matched.Contains(h)));
+        }
+
+        globs = items.Select(i => i.Value).ToList();
+        return matched;
+    }
+
+    private List<string>? ReadResources(YamlNode node, string field)
+    {
+        if (reader.StringList(node, field, allowEmpty: false) is not { } items)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (itemNode, pattern) = items[i];
+            if ((pattern != "*" && !pattern.StartsWith("arn:", StringComparison.Ordinal)) || pattern.Any(char.IsWhiteSpace))
+            {
+                reader.Error(itemNode, FieldPath.Index(field, i), ConfigErrorCodes.InvalidResource,
+                    $"`{pattern}` is not a resource pattern: write `*` or an ARN starting with `arn:` (globs `*` and `?` allowed, no spaces)");
+            }
+        }
+
+        return items.Select(i => i.Value).ToList();
+    }
+
+    private (IReadOnlyList<string>? Developers, IReadOnlyList<string>? Projects) ReadPrincipals(YamlNode node, string field)
+    {
+        if (reader.Mapping(node, field, PrincipalKeys) is not { } map)
+        {
+            return (null, null);
+        }
+
+        if (node is YamlMappingNode { Children.Count: 0 })
+        {
+            reader.Error(node, field, ConfigErrorCodes.MissingKey, "list `developers` and/or `projects`, or remove `principals`");
+        }
+
+        var developers = map.TryGetValue("developers", out var d) ? reader.StringList(d, FieldPath.Child(field, "developers"), allowEmpty: false) : null;
+        var projects = map.TryGetValue("projects", out var p) ? reader.StringList(p, FieldPath.Child(field, "projects"), allowEmpty: false) : null;
+        return (developers?.Select(x => x.Value).ToList(), projects?.Select(x => x.Value).ToList());
+    }
+}
