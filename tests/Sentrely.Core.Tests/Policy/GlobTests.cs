@@ -16,6 +16,11 @@ public sealed class GlobTests
     [InlineData("arn:aws:s3:::b/builds/*", "arn:aws:s3:::b/builds/", true)]
     [InlineData("arn:aws:s3:::b/builds/*", "arn:aws:s3:::b/builds", false)]
     [InlineData("abc", "ABC", false)]
+    [InlineData("?et-function", "get-function", true)]
+    [InlineData("get-function", "get-functions", false)]
+    [InlineData("a*b*c", "aXbYc", true)]
+    [InlineData("a*b*c", "aXbY", false)]
+    [InlineData("", "", true)]
     public void IsMatch_Patterns_MatchLikeIam(string pattern, string value, bool expected) =>
         Assert.Equal(expected, Glob.IsMatch(pattern, value));
 
