@@ -27,8 +27,9 @@ internal sealed class EnvironmentVariableNamesConverter : JsonConverter<IReadOnl
         {
             var isVariables = reader.ValueTextEquals("Variables"u8);
             reader.Read();
-            if (isVariables && reader.TokenType == JsonTokenType.StartObject)
+            if (isVariables && reader.TokenType != JsonTokenType.Null)
             {
+                Expect(reader, JsonTokenType.StartObject);
                 ReadNames(ref reader, names);
             }
             else
