@@ -59,7 +59,15 @@ internal sealed class RequestDispatcher(
         }
 
         trace.Call = call;
-        return service.Handle(call);
+        try
+        {
+            return service.Handle(call);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug in the double must still be answered and recorded, never crash the embedding process.
+            return ErrorResponses.For(auth.Service, trace.RequestId, 500, "InternalFailure", "The test double failed: " + ex.GetType().Name);
+        }
     }
 
     private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
