@@ -3,6 +3,7 @@ using Sentrely.Approval;
 using Sentrely.Arguments;
 using Sentrely.Audit;
 using Sentrely.Aws;
+using Sentrely.Aws.Credentials;
 using Sentrely.Configuration;
 using Sentrely.Credentials;
 using Sentrely.Mcp.Cli;
@@ -19,9 +20,11 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
     public const string Version = "0.1.0";
 
     private readonly SqliteAuditStore _store;
+    private readonly BrokerCredentialVendor _broker;
 
-    private SentrelyRuntime(ToolCallPipeline pipeline, McpSessions sessions, SqliteAuditStore store, string storePath)
+    private SentrelyRuntime(ToolCallPipeline pipeline, McpSessions sessions, SqliteAuditStore store, string storePath, BrokerCredentialVendor broker)
     {
+        _broker = broker;
         Pipeline = pipeline;
         Sessions = sessions;
         _store = store;
@@ -43,7 +46,8 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
 
         var storePath = StorePaths.Sqlite(config);
         var store = new SqliteAuditStore(storePath, time);
-        ICredentialVendor vendor = new StsCredentialVendor(clients, () => BaseCredentialsResolver.Resolve(config.Aws));
+        var broker = new BrokerCredentialVendor(clients, config.Aws, time);
+        ICredentialVendor vendor = broker;
         if (config.Aws.Credentials.Reuse == CredentialReuse.PerScope)
         {
             vendor = new CachingCredentialVendor(vendor, time);
@@ -60,8 +64,12 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
             loggerFactory.CreateLogger<ToolCallPipeline>());
         var sessions = new McpSessions(config.Identity, config.Files, transport);
         _ = cancellationToken;
-        return ValueTask.FromResult(new SentrelyRuntime(pipeline, sessions, store, storePath));
+        return ValueTask.FromResult(new SentrelyRuntime(pipeline, sessions, store, storePath, broker));
     }
 
-    public ValueTask DisposeAsync() => _store.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _broker.Dispose();
+        return _store.DisposeAsync();
+    }
 }

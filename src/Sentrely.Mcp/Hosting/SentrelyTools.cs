@@ -21,7 +21,7 @@ internal sealed class SentrelyTools
         var manifests = EmbeddedManifests.Load();
         IToolHandler[] handlers =
         [
-            .. AwsToolHandlers.Create(() => _clients ?? throw new InvalidOperationException("the configuration is not loaded")),
+            .. AwsToolHandlers.Create(() => _clients ?? throw new InvalidOperationException("the configuration is not loaded"), TimeProvider.System),
             new ListPermissionsHandler(() => Configuration, () => manifests),
         ];
         Registry = ToolRegistry.Create(manifests, handlers);
