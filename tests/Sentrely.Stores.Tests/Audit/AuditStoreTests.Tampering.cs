@@ -111,10 +111,11 @@ public abstract partial class AuditStoreTests
         // Arrange: two instances stand for two processes (a CLI and a server) sharing the database.
         var first = CreateStore();
         var second = CreateStore();
-        const int perTask = 15;
+        const int perTask = 25;
+        IAuditStore[] writerStores = [first, second, first, second, first, second];
 
-        // Act: four writers, two per store, all at once.
-        var writers = new[] { first, second, first, second }.Select(store => Task.Run(async () =>
+        // Act: six writers, three per store, all at once.
+        var writers = writerStores.Select(store => Task.Run(async () =>
         {
             for (var i = 0; i < perTask; i++)
             {
@@ -127,7 +128,7 @@ public abstract partial class AuditStoreTests
         var records = await ReadAllAsync(first);
         var result = await VerifyAsync(second);
         Assert.True(result.Ok, result.Problem);
-        Assert.Equal(Enumerable.Range(1, 4 * perTask).Select(i => (long)i), records.Select(r => r.Seq));
-        Assert.Equal(4 * perTask, result.Checked);
+        Assert.Equal(Enumerable.Range(1, writerStores.Length * perTask).Select(i => (long)i), records.Select(r => r.Seq));
+        Assert.Equal(writerStores.Length * perTask, result.Checked);
     }
 }
