@@ -102,6 +102,9 @@ public sealed class AwsTestDouble : IAsyncDisposable
     /// <summary>Forgets all AssumeRole and request records (issued credentials stay valid).</summary>
     public void ClearRecords() => _environment.ClearRecords();
 
+    /// <summary>Returns every access key id, secret key and session token this double knows (base and issued), for leak checks in tests.</summary>
+    internal IReadOnlyList<string> AllCredentialStrings() => _environment.Credentials.AllSecrets();
+
     /// <summary>Stops the server.</summary>
     /// <returns>A task that completes when stopped.</returns>
     public async ValueTask DisposeAsync()

@@ -11,7 +11,7 @@ namespace Sentrely.Aws.Credentials;
 public sealed class BrokerCredentialVendor : ICredentialVendor, IDisposable
 {
     private readonly AwsClientFactory _clients;
-    private readonly AwsConfig _config;
+    private readonly Func<Amazon.Runtime.AWSCredentials> _baseCredentials;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private Amazon.SecurityToken.IAmazonSecurityTokenService? _sts;
@@ -19,12 +19,12 @@ public sealed class BrokerCredentialVendor : ICredentialVendor, IDisposable
 
     /// <summary>Initializes a new instance of the <see cref="BrokerCredentialVendor"/> class.</summary>
     /// <param name="clients">Creates the STS client.</param>
-    /// <param name="config">The AWS settings (profile).</param>
+    /// <param name="baseCredentials">Resolves the base credentials (normally <see cref="BaseCredentialsResolver.Resolve(AwsConfig)"/>).</param>
     /// <param name="time">The clock.</param>
-    public BrokerCredentialVendor(AwsClientFactory clients, AwsConfig config, TimeProvider time)
+    public BrokerCredentialVendor(AwsClientFactory clients, Func<Amazon.Runtime.AWSCredentials> baseCredentials, TimeProvider time)
     {
         _clients = clients;
-        _config = config;
+        _baseCredentials = baseCredentials;
         _time = time;
     }
 
@@ -47,7 +47,7 @@ public sealed class BrokerCredentialVendor : ICredentialVendor, IDisposable
             {
                 try
                 {
-                    _sts = _clients.CreateSts(BaseCredentialsResolver.Resolve(_config));
+                    _sts = _clients.CreateSts(_baseCredentials());
                 }
                 catch (BaseCredentialsException ex)
                 {

@@ -38,7 +38,12 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
     public string StorePath { get; }
 
     public static ValueTask<SentrelyRuntime> CreateAsync(
-        SentrelyConfig config, SentrelyTools tools, string transport, ILoggerFactory loggerFactory, TimeProvider time, CancellationToken cancellationToken)
+        SentrelyConfig config,
+        SentrelyTools tools,
+        string transport,
+        ILoggerFactory loggerFactory,
+        TimeProvider time,
+        Func<Amazon.Runtime.AWSCredentials>? baseCredentials = null)
     {
         var endpoints = new AwsEndpoints(config.Aws, Environment.GetEnvironmentVariable);
         var clients = new AwsClientFactory(config.Aws, endpoints);
@@ -46,7 +51,7 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
 
         var storePath = StorePaths.Sqlite(config);
         var store = new SqliteAuditStore(storePath, time);
-        var broker = new BrokerCredentialVendor(clients, config.Aws, time);
+        var broker = new BrokerCredentialVendor(clients, baseCredentials ?? (() => BaseCredentialsResolver.Resolve(config.Aws)), time);
         ICredentialVendor vendor = broker;
         if (config.Aws.Credentials.Reuse == CredentialReuse.PerScope)
         {
@@ -63,7 +68,6 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
             time,
             loggerFactory.CreateLogger<ToolCallPipeline>());
         var sessions = new McpSessions(config.Identity, config.Files, transport);
-        _ = cancellationToken;
         return ValueTask.FromResult(new SentrelyRuntime(pipeline, sessions, store, storePath, broker));
     }
 

@@ -15,7 +15,7 @@ internal static partial class StdioServer
     public static async Task<int> RunAsync(SentrelyConfig config, SentrelyTools tools, CancellationToken cancellationToken)
     {
         using var loggerFactory = StderrLogging.Create();
-        await using var runtime = await SentrelyRuntime.CreateAsync(config, tools, "stdio", loggerFactory, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        await using var runtime = await SentrelyRuntime.CreateAsync(config, tools, "stdio", loggerFactory, TimeProvider.System);
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSingleton(loggerFactory);

@@ -37,6 +37,10 @@ internal sealed class CredentialRegistry
             : null;
     }
 
+    /// <summary>Returns every key id, secret and session token known, so tests can prove none of them leaked.</summary>
+    public IReadOnlyList<string> AllSecrets() =>
+        [BaseAccessKeyId, BaseSecretAccessKey, .. _issued.Values.SelectMany(c => new[] { c.AccessKeyId, c.SecretAccessKey, c.SessionToken })];
+
     public void Add(IssuedCredential credential)
     {
         if (!_issued.TryAdd(credential.AccessKeyId, credential))

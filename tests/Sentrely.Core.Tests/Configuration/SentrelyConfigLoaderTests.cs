@@ -1,3 +1,4 @@
+using Sentrely.TestUtilities;
 using System.Security.Cryptography;
 using System.Text;
 using Sentrely.Configuration;

@@ -1,3 +1,4 @@
+using Sentrely.TestUtilities;
 using Sentrely.Core.Tests.Configuration;
 using Sentrely.Manifests;
 using Sentrely.Policy;

@@ -1,7 +1,7 @@
-namespace Sentrely.Core.Tests;
+namespace Sentrely.TestUtilities;
 
 /// <summary>Finds the repository root (the folder holding Sentrely.Mcp.sln) above the test binaries.</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Amazon.Runtime;
+using Microsoft.Extensions.Logging.Abstractions;
+using Sentrely.Arguments;
+using Sentrely.Configuration;
+using Sentrely.Invocation;
+using Sentrely.Mcp.Hosting;
+using Sentrely.Pipeline;
+using Sentrely.Sessions;
+
+namespace Sentrely.EndToEnd.Tests.InProcess;
+
+/// <summary>The production composition (embedded manifests, real stages, SQLite, STS vendor, AWS SDK clients) in this process, against a <see cref="SandboxWorld"/>.</summary>
+internal sealed class InProcessSentrely : IAsyncDisposable, IFileRootProvider, IProgressReporter
+{
+    private readonly SandboxWorld _world;
+    private readonly SentrelyRuntime _runtime;
+
+    private InProcessSentrely(SandboxWorld world, SentrelyRuntime runtime)
+    {
+        _world = world;
+        _runtime = runtime;
+        Session = new SessionContext(Identifiers.NewSessionId(), "jordan", "backend-api", "agent", "integration-tests", "1.0", "stdio");
+    }
+
+    public SessionContext Session { get; }
+
+    public List<string> ProgressMessages { get; } = [];
+
+    public static async Task<InProcessSentrely> StartAsync(SandboxWorld world)
+    {
+        var tools = new SentrelyTools();
+        var config = SentrelyConfigLoader.Load(world.ConfigPath, tools.Catalog);
+        var runtime = await SentrelyRuntime.CreateAsync(
+            config, tools, "stdio", NullLoggerFactory.Instance, TimeProvider.System, () => new BasicAWSCredentials(world.Double.BaseAccessKeyId, world.Double.BaseSecretAccessKey));
+        return new InProcessSentrely(world, runtime);
+    }
+
+    public ValueTask<ToolCallOutcome> CallAsync(string tool, string argumentsJson) =>
+        _runtime.Pipeline.RunAsync(new ToolCallRequest(Session, tool, JsonDocument.Parse(argumentsJson).RootElement, this, this), default);
+
+    public ValueTask<IReadOnlyList<string>> GetRootsAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<string>>([_world.WorkFolder]);
+
+    public void Report(double progress, double? total, string message)
+    {
+        lock (ProgressMessages)
+        {
+            ProgressMessages.Add(message);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _runtime.DisposeAsync();
+}
