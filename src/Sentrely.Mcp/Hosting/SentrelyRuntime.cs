@@ -58,10 +58,9 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
             vendor = new CachingCredentialVendor(vendor, time);
         }
 
-        IToolCallStage[] stages = [new ArgumentValidationStage(), new PolicyStage(), new ApprovalStage(), new CredentialScopeStage()];
         var pipeline = new ToolCallPipeline(
             tools.Registry,
-            stages,
+            Stages(),
             () => tools.Configuration,
             new AuditTrail(store, time),
             vendor,
@@ -70,6 +69,9 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
         var sessions = new McpSessions(config.Identity, config.Files, transport);
         return ValueTask.FromResult(new SentrelyRuntime(pipeline, sessions, store, storePath, broker));
     }
+
+    /// <summary>Returns the middle stages of the pipeline; <see cref="StageOrder"/> decides their order.</summary>
+    public static IToolCallStage[] Stages() => [new ArgumentValidationStage(), new PolicyStage(), new ApprovalStage(), new CredentialScopeStage()];
 
     public ValueTask DisposeAsync()
     {
