@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 
 namespace Sentrely.EndToEnd.Tests.Stdio;
 
@@ -16,7 +17,8 @@ internal sealed class McpClientSession : IAsyncDisposable
 
     public ConcurrentQueue<string> Stderr { get; }
 
-    public static async Task<McpClientSession> StartAsync(SandboxWorld world)
+    /// <summary>Starts a server and connects; with <paramref name="roots"/>, the client declares the roots capability and answers roots/list.</summary>
+    public static async Task<McpClientSession> StartAsync(SandboxWorld world, IReadOnlyList<string>? roots = null)
     {
         var stderr = new ConcurrentQueue<string>();
         var transport = new StdioClientTransport(new StdioClientTransportOptions
@@ -28,7 +30,17 @@ internal sealed class McpClientSession : IAsyncDisposable
             EnvironmentVariables = world.ServerEnvironment.ToDictionary(),
             StandardErrorLines = stderr.Enqueue,
         });
-        var client = await McpClient.CreateAsync(transport, new McpClientOptions { ClientInfo = new() { Name = "sentrely-e2e", Version = "1.0" } });
+        var options = new McpClientOptions { ClientInfo = new() { Name = "sentrely-e2e", Version = "1.0" } };
+        if (roots is not null)
+        {
+            options.Capabilities = new ClientCapabilities { Roots = new RootsCapability() };
+            options.Handlers = new McpClientHandlers
+            {
+                RootsHandler = (_, _) => ValueTask.FromResult(new ListRootsResult { Roots = roots.Select(r => new Root { Uri = new Uri(r).AbsoluteUri, Name = Path.GetFileName(r) }).ToList() }),
+            };
+        }
+
+        var client = await McpClient.CreateAsync(transport, options);
         return new McpClientSession(client, stderr);
     }
 
