@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Sentrely.Aws.Lambda;
 using Sentrely.Aws.Tools.Ec2;
 using Sentrely.Aws.Tools.Lambda;
 using Sentrely.Aws.Tools.S3;
@@ -24,7 +25,7 @@ namespace Sentrely.Aws.Tools;
 [JsonSerializable(typeof(UpdateFunctionCodeArguments))]
 [JsonSerializable(typeof(UpdateFunctionCodeResult))]
 [JsonSerializable(typeof(GetFunctionArguments))]
-[JsonSerializable(typeof(FunctionSummary))]
+[JsonSerializable(typeof(FunctionConfiguration))]
 [JsonSerializable(typeof(ListFunctionsArguments))]
 [JsonSerializable(typeof(ListFunctionsResult))]
 [JsonSerializable(typeof(DescribeInstancesArguments))]

@@ -27,10 +27,10 @@ internal sealed class InProcessSentrely : IAsyncDisposable, IFileRootProvider, I
 
     public List<string> ProgressMessages { get; } = [];
 
-    public static async Task<InProcessSentrely> StartAsync(SandboxWorld world)
+    public static async Task<InProcessSentrely> StartAsync(SandboxWorld world, string? configPath = null)
     {
         var tools = new SentrelyTools();
-        var config = SentrelyConfigLoader.Load(world.ConfigPath, tools.Catalog);
+        var config = SentrelyConfigLoader.Load(configPath ?? world.ConfigPath, tools.Catalog);
         var runtime = await SentrelyRuntime.CreateAsync(
             config, tools, "stdio", NullLoggerFactory.Instance, TimeProvider.System, () => new BasicAWSCredentials(world.Double.BaseAccessKeyId, world.Double.BaseSecretAccessKey));
         return new InProcessSentrely(world, runtime);

@@ -172,6 +172,9 @@ public sealed class ToolIntegrationTests : IClassFixture<SandboxWorld>, IAsyncLi
     [InlineData("get-function", """{"functionName":"arn:aws:lambda:us-east-1:999999999999:function:webhooks-handler"}""", "invalid arguments")]
     [InlineData("get-build-artifact", """{"bucket":"my-app-deployments","key":"builds/1.0/app.zip","extra":true}""", "invalid arguments")]
     [InlineData("aws-cli", """{"command":"s3 rm --recursive"}""", "unknown tool")]
+    [InlineData("put-build-artifact", """{"bucket":"my-app-deployments","key":"builds/x","contentBase64":"not base64!"}""", "not valid base64")]
+    [InlineData("put-build-artifact", """{"bucket":"my-app-deployments","key":"builds/x","text":"a","contentBase64":"YQ=="}""", "exactly one of")]
+    [InlineData("update-function-code", """{"functionName":"webhooks-handler","imageUri":"evil.example.com/app:latest"}""", "ECR image URI")]
     public async Task HostileOrForbiddenCalls_RefusedWithoutAnyAwsRequest(string tool, string json, string expected)
     {
         var outcome = await RefusedWithoutAwsRequestAsync(tool, json);
@@ -200,6 +203,22 @@ public sealed class ToolIntegrationTests : IClassFixture<SandboxWorld>, IAsyncLi
         Assert.False(first.IsError || second.IsError || other.IsError);
         Assert.Equal(2, Aws.AssumeRoles.Count);
         Assert.Equal(3, Aws.Requests.Count(r => r.Action == "s3:GetObject"));
+    }
+
+    [Fact]
+    public async Task PerCallReuse_EveryCallAssumesRoleAfresh()
+    {
+        var perCall = Path.Combine(_world.Folder, "config", "per-call.yaml");
+        await File.WriteAllTextAsync(perCall, (await File.ReadAllTextAsync(_world.ConfigPath)).Replace("reuse: per-scope", "reuse: per-call", StringComparison.Ordinal));
+        await using var sentrely = await InProcessSentrely.StartAsync(_world, perCall);
+        Aws.ClearRecords();
+
+        var first = await sentrely.CallAsync("get-build-artifact", """{"bucket":"my-app-deployments","key":"builds/1.0/app.zip"}""");
+        var second = await sentrely.CallAsync("get-build-artifact", """{"bucket":"my-app-deployments","key":"builds/1.0/app.zip"}""");
+
+        Assert.False(first.IsError || second.IsError);
+        Assert.Equal(2, Aws.AssumeRoles.Count);
+        Assert.NotEqual(Aws.AssumeRoles[0].IssuedAccessKeyId, Aws.AssumeRoles[1].IssuedAccessKeyId);
     }
 
     private async Task<ToolCallOutcome> CallAsync(string tool, string json)

@@ -7,7 +7,7 @@ using Sentrely.Invocation;
 namespace Sentrely.Aws.Tools.Lambda;
 
 /// <summary>Reads a function's configuration: <c>lambda:GetFunctionConfiguration</c>; environment variable names only.</summary>
-internal sealed class GetFunctionHandler(AwsClients clients) : ToolHandler<GetFunctionArguments, FunctionSummary>
+internal sealed class GetFunctionHandler(AwsClients clients) : ToolHandler<GetFunctionArguments, FunctionConfiguration>
 {
     public override string Name => "get-function";
 
@@ -15,7 +15,7 @@ internal sealed class GetFunctionHandler(AwsClients clients) : ToolHandler<GetFu
 
     protected override JsonTypeInfo<GetFunctionArguments> ArgumentsTypeInfo => AwsToolJsonContext.Default.GetFunctionArguments;
 
-    protected override JsonTypeInfo<FunctionSummary> ResultTypeInfo => AwsToolJsonContext.Default.FunctionSummary;
+    protected override JsonTypeInfo<FunctionConfiguration> ResultTypeInfo => AwsToolJsonContext.Default.FunctionConfiguration;
 
     protected override ValueTask ValidateAsync(GetFunctionArguments arguments, ArgumentContext context, ArgumentValues values, CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ internal sealed class GetFunctionHandler(AwsClients clients) : ToolHandler<GetFu
         {
             var name = invocation.Arguments.Values["functionName"][0];
             var response = await lambda.GetFunctionConfigurationAsync(name, arguments.Qualifier, cancellationToken).ConfigureAwait(false);
-            return Success(FunctionSummary.From(response.Configuration), $"function {name}", response.RequestId is { } id ? [id] : []);
+            return Success(response.Configuration, $"function {name}", response.RequestId is { } id ? [id] : []);
         }
         catch (LambdaApiException ex)
         {

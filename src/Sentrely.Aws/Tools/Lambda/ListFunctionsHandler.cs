@@ -37,7 +37,7 @@ internal sealed class ListFunctionsHandler(AwsClients clients) : ToolHandler<Lis
         try
         {
             var response = await lambda.ListFunctionsAsync(arguments.Marker, arguments.MaxItems ?? 50, cancellationToken).ConfigureAwait(false);
-            var functions = response.Functions.Select(FunctionSummary.From).ToArray();
+            var functions = response.Functions.ToArray();
             return Success(new ListFunctionsResult(functions, response.NextMarker), $"{functions.Length} functions", response.RequestId is { } id ? [id] : []);
         }
         catch (LambdaApiException ex)
@@ -58,4 +58,4 @@ internal sealed record ListFunctionsArguments
 }
 
 /// <summary>Gets the result of list-functions.</summary>
-internal sealed record ListFunctionsResult(IReadOnlyList<FunctionSummary> Functions, string? NextMarker);
+internal sealed record ListFunctionsResult(IReadOnlyList<FunctionConfiguration> Functions, string? NextMarker);

@@ -63,7 +63,7 @@ internal sealed class UpdateFunctionCodeHandler(AwsClients clients) : ToolHandle
         }
         else
         {
-            arguments.Zip = await ReadZipAsync(arguments, context, values, cancellationToken).ConfigureAwait(false);
+            arguments.Zip = await BlobArguments.ReadAsync("zipBase64", arguments.ZipBase64, arguments.Path, context, values, MaxZipBytes, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -94,7 +94,7 @@ internal sealed class UpdateFunctionCodeHandler(AwsClients clients) : ToolHandle
                 configuration = await WaitAsync(lambda, name, configuration, invocation.Progress, requestIds, cancellationToken).ConfigureAwait(false);
             }
 
-            var result = new UpdateFunctionCodeResult(arguments.DryRun ?? false, FunctionSummary.From(configuration));
+            var result = new UpdateFunctionCodeResult(arguments.DryRun ?? false, configuration);
             return Success(result, $"{(arguments.DryRun == true ? "dry run for" : "updated")} {name}: {configuration.LastUpdateStatus ?? "done"}", requestIds);
         }
         catch (LambdaApiException ex)
@@ -119,31 +119,6 @@ internal sealed class UpdateFunctionCodeHandler(AwsClients clients) : ToolHandle
 
         progress.Report(polls + 1, polls + 1, $"{name}: LastUpdateStatus is {configuration.LastUpdateStatus ?? "unknown"}");
         return configuration;
-    }
-
-    private static async ValueTask<byte[]?> ReadZipAsync(UpdateFunctionCodeArguments arguments, ArgumentContext context, ArgumentValues values, CancellationToken cancellationToken)
-    {
-        if (arguments.ZipBase64 is { } base64)
-        {
-            var bytes = new byte[base64.Length / 4 * 3 + 3];
-            if (!Convert.TryFromBase64String(base64, bytes, out var written))
-            {
-                values.Check("`zipBase64` is not valid base64");
-                return null;
-            }
-
-            if (written > MaxZipBytes)
-            {
-                values.Check($"the zip is larger than {MaxZipBytes / (1024 * 1024)} MiB; upload it with put-build-artifact and pass s3Bucket and s3Key");
-            }
-
-            return bytes[..written];
-        }
-
-        var (resolved, error) = await PathArgumentResolver.ResolveAsync("path", arguments.Path!, context.FileRoots, MaxZipBytes, cancellationToken).ConfigureAwait(false);
-        return values.Check(error) && resolved is not null
-            ? await File.ReadAllBytesAsync(resolved.FullPath, cancellationToken).ConfigureAwait(false)
-            : null;
     }
 
     private static void Add(List<string> ids, string? id)
@@ -191,4 +166,4 @@ internal sealed record UpdateFunctionCodeArguments
 }
 
 /// <summary>Gets the result of update-function-code.</summary>
-internal sealed record UpdateFunctionCodeResult(bool DryRun, FunctionSummary Function);
+internal sealed record UpdateFunctionCodeResult(bool DryRun, FunctionConfiguration Function);

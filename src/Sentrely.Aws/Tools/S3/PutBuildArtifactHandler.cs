@@ -35,7 +35,9 @@ internal sealed class PutBuildArtifactHandler(AwsClients clients) : ToolHandler<
         }
 
         // The content is read now, once: what is hashed for the audit log is exactly what is uploaded.
-        arguments.Content = await ReadContentAsync(arguments, context, values, cancellationToken).ConfigureAwait(false);
+        arguments.Content = arguments.Text is { } text
+            ? Encoding.UTF8.GetBytes(text)
+            : await BlobArguments.ReadAsync("contentBase64", arguments.ContentBase64, arguments.Path, context, values, S3Objects.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
         if (arguments.Content is { Length: > S3Objects.MaxUploadBytes })
         {
             values.Check($"the artifact is larger than {S3Objects.MaxUploadBytes / (1024 * 1024)} MiB");
@@ -66,34 +68,6 @@ internal sealed class PutBuildArtifactHandler(AwsClients clients) : ToolHandler<
         {
             return AwsFailures.From(ex, []);
         }
-    }
-
-    private static async ValueTask<byte[]?> ReadContentAsync(PutBuildArtifactArguments arguments, ArgumentContext context, ArgumentValues values, CancellationToken cancellationToken)
-    {
-        if (arguments.Text is { } text)
-        {
-            return Encoding.UTF8.GetBytes(text);
-        }
-
-        if (arguments.ContentBase64 is { } base64)
-        {
-            var bytes = new byte[base64.Length / 4 * 3 + 3];
-            if (!Convert.TryFromBase64String(base64, bytes, out var written))
-            {
-                values.Check("`contentBase64` is not valid base64");
-                return null;
-            }
-
-            return bytes[..written];
-        }
-
-        var (resolved, error) = await PathArgumentResolver.ResolveAsync("path", arguments.Path!, context.FileRoots, S3Objects.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
-        if (!values.Check(error) || resolved is null)
-        {
-            return null;
-        }
-
-        return await File.ReadAllBytesAsync(resolved.FullPath, cancellationToken).ConfigureAwait(false);
     }
 }
 
