@@ -6,6 +6,8 @@ namespace Sentrely.Audit;
 /// <summary>Builds a call's audit records from its context and appends them to the store.</summary>
 public sealed class AuditTrail
 {
+    private const int MaxToolNameLength = 128;
+
     private readonly IAuditStore _store;
     private readonly TimeProvider _time;
 
@@ -55,6 +57,12 @@ public sealed class AuditTrail
         return _store.AppendAsync(record, cancellationToken);
     }
 
+    // Unknown tool names come from the agent: a huge one is recorded by prefix and hash, never whole.
+    private static string BoundedToolName(string name) =>
+        name.Length <= MaxToolNameLength
+            ? name
+            : $"{name[..64]}…(sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)))})";
+
     private AuditRecord Build(ToolCallContext context, string phase, string decision, IReadOnlyList<string> ruleIds, string reason)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -74,7 +82,7 @@ public sealed class AuditTrail
             Actor = session.Actor,
             Client = session.Client,
             Transport = session.Transport,
-            Tool = context.Request.ToolName,
+            Tool = BoundedToolName(context.Request.ToolName),
             Arguments = AuditArgumentRedactor.Redact(context.Request.Arguments, manifest?.BlobArguments ?? [], manifest?.MaskedArguments ?? []),
             Resources = context.Resources,
             Decision = decision,

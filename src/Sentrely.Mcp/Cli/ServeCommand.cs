@@ -32,10 +32,22 @@ internal static class ServeCommand
                 return ExitCodes.UsageOrConfig;
             }
 
+            foreach (var warning in StartupWarnings(config, tools))
+            {
+                await Console.Error.WriteLineAsync($"sentrely: warning: {warning}").ConfigureAwait(false);
+            }
+
             return await StdioServer.RunAsync(config, tools, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
+
+    // Calls of these tools are refused (and say why); the operator hears it at startup, not from the agent.
+    private static IEnumerable<string> StartupWarnings(SentrelyConfig config, SentrelyTools tools) =>
+        tools.Registry.Tools
+            .Where(t => t.Manifest.Role is { } role && !config.Aws.Roles.ContainsKey(role))
+            .GroupBy(t => t.Manifest.Role!)
+            .Select(g => $"aws.roles.{g.Key} is not configured, so {string.Join(", ", g.Select(t => t.Manifest.Name))} will be refused");
 
     private static string? StartupProblem(SentrelyConfig config)
     {

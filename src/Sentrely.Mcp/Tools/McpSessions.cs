@@ -1,3 +1,4 @@
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Sentrely.Arguments;
@@ -29,6 +30,9 @@ internal sealed class McpSessions
     }
 
     public string SessionId { get; }
+
+    /// <summary>Gets how long the server waits for the client's answer to <c>roots/list</c>.</summary>
+    public static TimeSpan RootsTimeout { get; } = TimeSpan.FromSeconds(10);
 
     public async ValueTask<SessionContext> GetAsync(McpServer server, CancellationToken cancellationToken)
     {
@@ -69,7 +73,10 @@ internal sealed class McpSessions
 
     public IFileRootProvider FileRoots(McpServer server) => new RootProvider(server, _files);
 
-    /// <summary>Returns the client's <c>file://</c> roots as local paths; none when the client has no roots capability.</summary>
+    /// <summary>
+    /// Returns the client's <c>file://</c> roots as local paths; none when the client has no roots capability,
+    /// fails to answer, or takes longer than <see cref="RootsTimeout"/> (so a silent client cannot hang a call).
+    /// </summary>
     internal static async ValueTask<IReadOnlyList<string>> ClientRootsAsync(McpServer server, CancellationToken cancellationToken)
     {
         if (server.ClientCapabilities?.Roots is null)
@@ -77,7 +84,18 @@ internal sealed class McpSessions
             return [];
         }
 
-        var result = await server.RequestRootsAsync(new ListRootsRequestParams(), cancellationToken).ConfigureAwait(false);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(RootsTimeout);
+        ListRootsResult result;
+        try
+        {
+            result = await server.RequestRootsAsync(new ListRootsRequestParams(), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or McpException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            return [];
+        }
+
         return result.Roots
             .Select(r => Uri.TryCreate(r.Uri, UriKind.Absolute, out var uri) && uri.IsFile ? uri.LocalPath : null)
             .OfType<string>()

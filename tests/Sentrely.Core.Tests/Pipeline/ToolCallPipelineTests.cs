@@ -118,6 +118,20 @@ public sealed class ToolCallPipelineTests
     }
 
     [Fact]
+    public async Task RunAsync_HugeUnknownToolName_RecordedByPrefixAndHash()
+    {
+        var fixture = new PipelineFixture([PipelineFixture.AllowAll()]);
+        var name = new string('x', 1024 * 1024);
+
+        var outcome = await fixture.CallAsync(name, "{}");
+
+        Assert.True(outcome.IsError);
+        Assert.True(outcome.Message.Length < 300);
+        Assert.All(fixture.Store.Records, r => Assert.True(r.Tool.Length < 200));
+        Assert.Contains("sha256:", fixture.Store.Records[0].Tool, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_AuditStoreDown_RefusesWithoutAwsCall()
     {
         var fixture = new PipelineFixture([PipelineFixture.AllowAll()]);

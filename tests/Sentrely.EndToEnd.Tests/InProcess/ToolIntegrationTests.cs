@@ -104,6 +104,8 @@ public sealed class ToolIntegrationTests : IClassFixture<SandboxWorld>, IAsyncLi
         Assert.False(outcome.IsError, outcome.Message);
         Assert.Equal(2, outcome.Structured!.Value.GetProperty("functions").GetArrayLength());
         Assert.DoesNotContain(SandboxWorld.EnvironmentSecret, outcome.Structured.Value.GetRawText(), StringComparison.Ordinal);
+        var assumed = AssertSignedByScopedSession(SingleAwsRequest("lambda:ListFunctions"), SandboxWorld.ReadRole, "list-functions", outcome);
+        Assert.Equal("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"lambda:ListFunctions","Resource":"*"}]}""", assumed.Policy);
     }
 
     [Fact]
