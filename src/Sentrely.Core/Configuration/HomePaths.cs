@@ -1,7 +1,7 @@
 namespace Sentrely.Configuration;
 
 /// <summary>Expands <c>~/</c> and checks that configured paths are absolute.</summary>
-internal static class HomePaths
+public static class HomePaths
 {
     /// <summary>Returns the expanded, normalised absolute path, or null with <paramref name="problem"/> set.</summary>
     public static string? Expand(string path, string? home, out string? problem)

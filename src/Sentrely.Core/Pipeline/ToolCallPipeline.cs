@@ -68,7 +68,9 @@ public sealed partial class ToolCallPipeline
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogCallFailed(_logger, ex, context.CallId, request.ToolName);
-            var outcome = Error(context, AuditDecisions.Deny, $"Sentrely failed while handling this call (call id {context.CallId}); the server log has the details.");
+            // The outcome keeps the decision already recorded in the intent, so the two records of a call agree.
+            var decision = context.Decision is { Allowed: true } ? context.AllowDecision : AuditDecisions.Deny;
+            var outcome = Error(context, decision, $"Sentrely failed while handling this call (call id {context.CallId}); the server log has the details.");
             await TryWriteOutcomeAsync(context, outcome, "error", "InternalError", [], started).ConfigureAwait(false);
             return outcome;
         }

@@ -71,7 +71,9 @@ public sealed class ListPermissionsHandler : ToolHandler<ListPermissionsArgument
         {
             { AnyOf: { } anyOf } => $"{c.Argument} in [{string.Join(", ", anyOf)}]",
             { Prefix: { } prefix } => $"{c.Argument} starts with `{prefix}`",
-            _ => string.Create(CultureInfo.InvariantCulture, $"{c.Argument} between {c.Min?.ToString(CultureInfo.InvariantCulture) ?? "-∞"} and {c.Max?.ToString(CultureInfo.InvariantCulture) ?? "∞"}"),
+            { Min: { } min, Max: { } max } => string.Create(CultureInfo.InvariantCulture, $"{c.Argument} between {min} and {max}"),
+            { Max: { } max } => string.Create(CultureInfo.InvariantCulture, $"{c.Argument} at most {max}"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{c.Argument} at least {c.Min}"),
         }).ToArray();
 
     private static string Describe(ApprovalRequirement approval) => approval.Level switch

@@ -120,7 +120,7 @@ internal static class AuditCommand
     private static SqliteAuditStore? Open(ParseResult parse)
     {
         var config = CliConfiguration.Load(parse, new SentrelyTools().Catalog, required: false);
-        return config is null ? null : new SqliteAuditStore(StorePaths.Sqlite(config), TimeProvider.System);
+        return config is null ? null : new SqliteAuditStore(StorePaths.For(config, parse.GetValue(SentrelyCli.SandboxOption)), TimeProvider.System);
     }
 
     private static (DateTimeOffset? Since, DateTimeOffset? Until)? Times(ParseResult parse, Option<string?> since, Option<string?> until)

@@ -12,6 +12,13 @@ internal static class SentrelyCli
         Recursive = true,
     };
 
+    /// <summary>Gets <c>--sandbox</c>: serve against the in-process AWS test double, or read the sandbox's store.</summary>
+    public static Option<bool> SandboxOption { get; } = new("--sandbox")
+    {
+        Description = "Use the sandbox: an in-process AWS test double with a seeded account (serve), or the sandbox's audit store (other commands)",
+        Recursive = true,
+    };
+
     /// <summary>Gets <c>--json</c>, accepted by listing commands.</summary>
     public static Option<bool> JsonOption { get; } = new("--json") { Description = "Print one JSON object per line" };
 
@@ -20,7 +27,9 @@ internal static class SentrelyCli
         var root = new RootCommand("Sentrely: curated, policy-checked, audited AWS tools for AI coding agents, instead of AWS credentials.")
         {
             ConfigOption,
+            SandboxOption,
             ServeCommand.Create(),
+            Demo.DemoCommand.Create(),
             ToolsCommand.Create(),
             AuditCommand.Create(),
         };

@@ -37,19 +37,13 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
 
     public string StorePath { get; }
 
-    public static ValueTask<SentrelyRuntime> CreateAsync(
-        SentrelyConfig config,
-        SentrelyTools tools,
-        string transport,
-        ILoggerFactory loggerFactory,
-        TimeProvider time,
-        Func<Amazon.Runtime.AWSCredentials>? baseCredentials = null)
+    public static ValueTask<SentrelyRuntime> CreateAsync(ServerSetup setup, ILoggerFactory loggerFactory, TimeProvider time)
     {
+        var (config, tools, transport, _, storePath, baseCredentials) = setup;
         var endpoints = new AwsEndpoints(config.Aws, Environment.GetEnvironmentVariable);
         var clients = new AwsClientFactory(config.Aws, endpoints);
         tools.Bind(config, clients);
 
-        var storePath = StorePaths.Sqlite(config);
         var store = new SqliteAuditStore(storePath, time);
         var broker = new BrokerCredentialVendor(clients, baseCredentials ?? (() => BaseCredentialsResolver.Resolve(config.Aws)), time);
         ICredentialVendor vendor = broker;

@@ -12,17 +12,18 @@ namespace Sentrely.Mcp.Hosting;
 /// <summary>Hosts the MCP server over stdio: stdout carries JSON-RPC only, every log line goes to stderr.</summary>
 internal static partial class StdioServer
 {
-    public static async Task<int> RunAsync(SentrelyConfig config, SentrelyTools tools, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ServerSetup setup, CancellationToken cancellationToken)
     {
+        var (config, tools, transport, title, _, _) = setup;
         using var loggerFactory = StderrLogging.Create();
-        await using var runtime = await SentrelyRuntime.CreateAsync(config, tools, "stdio", loggerFactory, TimeProvider.System);
+        await using var runtime = await SentrelyRuntime.CreateAsync(setup, loggerFactory, TimeProvider.System);
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         var governed = tools.Registry.Tools.Select(t => (McpServerTool)new GovernedTool(t, runtime.Pipeline, runtime.Sessions)).ToArray();
         builder.Services
-            .AddMcpServer(o => o.ServerInfo = new Implementation { Name = "sentrely", Title = "Sentrely", Version = SentrelyRuntime.Version })
+            .AddMcpServer(o => o.ServerInfo = new Implementation { Name = "sentrely", Title = title, Version = SentrelyRuntime.Version })
             .WithStdioServerTransport()
             .WithTools(governed)
             .WithRequestFilters(f => f.AddCallToolFilter(next => async (request, ct) =>
@@ -31,11 +32,11 @@ internal static partial class StdioServer
                     : await next(request, ct).ConfigureAwait(false)));
 
         using var host = builder.Build();
-        LogStarted(loggerFactory.CreateLogger("Sentrely"), runtime.Sessions.SessionId, config.SourcePath ?? "(built-in)", runtime.StorePath);
+        LogStarted(loggerFactory.CreateLogger("Sentrely"), runtime.Sessions.SessionId, transport, config.SourcePath ?? "(built-in)", runtime.StorePath);
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 
-    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Sentrely serving session {SessionId} over stdio (config {Config}, audit store {Store})")]
-    private static partial void LogStarted(ILogger logger, string sessionId, string config, string store);
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Sentrely serving session {SessionId} over {Transport} (config {Config}, audit store {Store})")]
+    private static partial void LogStarted(ILogger logger, string sessionId, string transport, string config, string store);
 }

@@ -31,8 +31,9 @@ internal sealed class InProcessSentrely : IAsyncDisposable, IFileRootProvider, I
     {
         var tools = new SentrelyTools();
         var config = SentrelyConfigLoader.Load(configPath ?? world.ConfigPath, tools.Catalog);
-        var runtime = await SentrelyRuntime.CreateAsync(
-            config, tools, "stdio", NullLoggerFactory.Instance, TimeProvider.System, () => new BasicAWSCredentials(world.Double.BaseAccessKeyId, world.Double.BaseSecretAccessKey));
+        var setup = new ServerSetup(
+            config, tools, "stdio", "Sentrely", config.Store.Sqlite!, () => new BasicAWSCredentials(world.Double.BaseAccessKeyId, world.Double.BaseSecretAccessKey));
+        var runtime = await SentrelyRuntime.CreateAsync(setup, NullLoggerFactory.Instance, TimeProvider.System);
         return new InProcessSentrely(world, runtime);
     }
 

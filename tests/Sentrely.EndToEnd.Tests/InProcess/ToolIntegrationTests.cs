@@ -86,6 +86,16 @@ public sealed class ToolIntegrationTests : IClassFixture<SandboxWorld>, IAsyncLi
     }
 
     [Fact]
+    public async Task UpdateFunctionCode_FromS3Object_ReadsOnlyThatObject()
+    {
+        var outcome = await CallAsync("update-function-code", """{"functionName":"webhooks-handler","s3Bucket":"my-app-deployments","s3Key":"builds/1.0/app.zip"}""");
+
+        Assert.False(outcome.IsError, outcome.Message);
+        var assumed = AssertSignedByScopedSession(SingleAwsRequest("lambda:UpdateFunctionCode"), SandboxWorld.DeployRole, "update-function-code", outcome);
+        Assert.Contains("\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::my-app-deployments/builds/1.0/app.zip\"", assumed.Policy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetFunction_ReturnsEnvironmentNamesNeverValues()
     {
         var outcome = await CallAsync("get-function", """{"functionName":"arn:aws:lambda:us-east-1:111122223333:function:webhooks-handler"}""");

@@ -78,7 +78,8 @@ internal sealed class UpdateFunctionCodeHandler(AwsClients clients) : ToolHandle
                 new UpdateFunctionCodeRequest
                 {
                     FunctionName = name,
-                    ZipFile = arguments.Zip,
+                    // `null` would convert through byte[] to an empty, present ReadOnlyMemory: say "absent" explicitly.
+                    ZipFile = arguments.Zip is { } zip ? zip : (ReadOnlyMemory<byte>?)null,
                     S3Bucket = arguments.S3Bucket,
                     S3Key = arguments.S3Key,
                     ImageUri = arguments.ImageUri,
