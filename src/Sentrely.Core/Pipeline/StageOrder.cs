@@ -23,4 +23,7 @@ public static class StageOrder
 
     /// <summary>Session policy and AssumeRole parameters for exactly this call.</summary>
     public const int CredentialScope = 6000;
+
+    /// <summary>Rate limits: last of the middle stages, so only calls that go on to credential vending take a token.</summary>
+    public const int RateLimits = 7000;
 }

@@ -20,6 +20,7 @@ public sealed partial class ToolCallPipeline
     private readonly ICredentialVendor _vendor;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IReadOnlyList<IToolCallObserver> _observers;
 
     /// <summary>Initializes a new instance of the <see cref="ToolCallPipeline"/> class.</summary>
     /// <param name="tools">The curated tools.</param>
@@ -29,6 +30,7 @@ public sealed partial class ToolCallPipeline
     /// <param name="vendor">The credential vendor.</param>
     /// <param name="time">The clock.</param>
     /// <param name="logger">The logger (stderr in stdio mode).</param>
+    /// <param name="observers">Observers of performed calls.</param>
     public ToolCallPipeline(
         ToolRegistry tools,
         IEnumerable<IToolCallStage> stages,
@@ -36,8 +38,10 @@ public sealed partial class ToolCallPipeline
         AuditTrail audit,
         ICredentialVendor vendor,
         TimeProvider time,
-        ILogger<ToolCallPipeline> logger)
+        ILogger<ToolCallPipeline> logger,
+        IEnumerable<IToolCallObserver>? observers = null)
     {
+        _observers = observers?.ToArray() ?? [];
         _tools = tools;
         _stages = stages.OrderBy(s => s.Order).ToArray();
         _configuration = configuration;
@@ -167,6 +171,7 @@ public sealed partial class ToolCallPipeline
             throw;
         }
 
+        await ObserveAsync(context, result).ConfigureAwait(false);
         var outcome = result.Succeeded
             ? new ToolCallOutcome { IsError = false, Message = result.Message, Structured = result.Structured, Decision = context.AllowDecision, RuleIds = ruleIds, CallId = context.CallId }
             : Error(context, context.AllowDecision, $"AWS refused `{tool.Manifest.Name}`: {result.AwsErrorCode}: {result.Message}") with
@@ -177,6 +182,22 @@ public sealed partial class ToolCallPipeline
             };
         await TryWriteOutcomeAsync(context, outcome, result.Succeeded ? "ok" : "error", result.AwsErrorCode, result.AwsRequestIds, started).ConfigureAwait(false);
         return outcome;
+    }
+
+    private async ValueTask ObserveAsync(ToolCallContext context, ToolInvocationResult result)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                // Not cancellable: what AWS already did must be counted even if the client went away.
+                await observer.OnInvokedAsync(context, result, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                LogCallFailed(_logger, ex, context.CallId, context.Request.ToolName);
+            }
+        }
     }
 
     private async ValueTask TryWriteOutcomeAsync(ToolCallContext context, ToolCallOutcome outcome, string result, string? errorCode, IReadOnlyList<string> requestIds, long started)
