@@ -19,8 +19,8 @@ internal static partial class StdioServer
         await using var runtime = await SentrelyRuntime.CreateAsync(setup, loggerFactory, TimeProvider.System);
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddSingleton(loggerFactory);
-        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        builder.Services.AddLogging();
+        builder.Services.AddSingleton(loggerFactory); // the last registration wins: the SDK logs to our stderr factory
         var governed = tools.Registry.Tools.Select(t => (McpServerTool)new GovernedTool(t, runtime.Pipeline, runtime.Sessions)).ToArray();
         builder.Services
             .AddMcpServer(o => o.ServerInfo = new Implementation { Name = "sentrely", Title = title, Version = SentrelyRuntime.Version })
