@@ -69,7 +69,6 @@ public class SentrelyConfigLoaderTests
     [InlineData("limits", "limits:\n  ec2: { maxRunningPerSession: 4 }\n")]
     [InlineData("server", "server:\n  allowedHosts: [localhost]\n")]
     [InlineData("telemetry", "telemetry:\n  otlpEndpoint: null\n")]
-    [InlineData("policy.rateLimits", "policy:\n  rateLimits:\n    - { id: all, tools: [\"*\"], per: developer, limit: 600/hour }\n")]
     public void Parse_UnsupportedSection_OneFailClosedError(string field, string yaml)
     {
         // Act
