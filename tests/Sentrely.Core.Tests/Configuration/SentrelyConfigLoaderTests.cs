@@ -173,5 +173,6 @@ public class SentrelyConfigLoaderTests
         Assert.Equal(["read", "deploy"], config.Aws.Roles.Keys.Order(StringComparer.Ordinal).Reverse());
         Assert.Contains(config.Policy.Rules, r => r.Id == "never-prod" && r.Effect == Sentrely.Policy.PolicyEffect.Deny);
         Assert.True(config.Policy.Rules.Count >= 5);
+        Assert.Contains(config.Policy.RateLimits, l => l.Id == "writes" && l.Describe() == "30/hour per session");
     }
 }
