@@ -1,12 +1,12 @@
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Sentrely.Configuration;
 using Sentrely.Credentials;
+using Sentrely.Invocation;
 using Sentrely.Limits;
 using Sentrely.Pipeline;
 using Sentrely.Sessions;
 using Sentrely.TestUtilities;
-using Microsoft.Extensions.Time.Testing;
-using Sentrely.Invocation;
 
 namespace Sentrely.Core.Tests.Limits;
 
