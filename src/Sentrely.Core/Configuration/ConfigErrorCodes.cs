@@ -72,6 +72,12 @@ public static class ConfigErrorCodes
     /// <summary>An <c>approval</c> value is malformed or misplaced.</summary>
     public const string InvalidApproval = "SEN1036";
 
+    /// <summary>A rate limit's <c>limit</c> is not <c>N/second</c>, <c>N/minute</c>, <c>N/hour</c> or <c>N/day</c> with N from 1 to 1,000,000.</summary>
+    public const string InvalidRateLimit = "SEN1050";
+
+    /// <summary>A rate limit's <c>id</c> is missing, malformed or used twice among the rate limits.</summary>
+    public const string InvalidRateLimitId = "SEN1051";
+
     /// <summary>A manifest name is malformed or used twice.</summary>
     public const string InvalidManifestName = "SEN1200";
 

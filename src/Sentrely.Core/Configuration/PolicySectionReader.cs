@@ -15,21 +15,20 @@ internal static class PolicySectionReader
             return new PolicyConfig();
         }
 
-        if (map.TryGetValue("rateLimits", out var rateLimits))
-        {
-            LocalSectionsReader.RejectUnsupported(reader, rateLimits.Key, "policy.rateLimits");
-        }
+        var rateLimits = map.TryGetValue("rateLimits", out var limitsEntry)
+            ? new RateLimitReader(reader, tools).ReadAll(limitsEntry.Value, "policy.rateLimits")
+            : [];
 
         // No rules (or `rules:` left empty) denies everything: the safe reading of an empty policy.
         if (!map.TryGetValue("rules", out var rulesEntry) || YamlNodeReader.IsNull(rulesEntry.Value))
         {
-            return new PolicyConfig();
+            return new PolicyConfig { RateLimits = rateLimits };
         }
 
         if (rulesEntry.Value is not YamlSequenceNode sequence)
         {
             reader.Error(rulesEntry.Value, "policy.rules", ConfigErrorCodes.WrongType, "expected a list of rules (each item starts with `- id: …`)");
-            return new PolicyConfig();
+            return new PolicyConfig { RateLimits = rateLimits };
         }
 
         var rules = new List<PolicyRule>();
@@ -42,6 +41,6 @@ internal static class PolicySectionReader
             }
         }
 
-        return new PolicyConfig { Rules = rules };
+        return new PolicyConfig { Rules = rules, RateLimits = rateLimits };
     }
 }

@@ -1,3 +1,4 @@
+using Sentrely.Limits;
 using Sentrely.Policy;
 
 namespace Sentrely.Configuration;
@@ -104,4 +105,7 @@ public sealed record PolicyConfig
 {
     /// <summary>Gets the rules in file order.</summary>
     public IReadOnlyList<PolicyRule> Rules { get; init; } = [];
+
+    /// <summary>Gets the rate limits in file order; a call must get a token from every limit that names its tool.</summary>
+    public IReadOnlyList<RateLimitRule> RateLimits { get; init; } = [];
 }

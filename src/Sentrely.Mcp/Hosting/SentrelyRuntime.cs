@@ -6,6 +6,7 @@ using Sentrely.Aws;
 using Sentrely.Aws.Credentials;
 using Sentrely.Configuration;
 using Sentrely.Credentials;
+using Sentrely.Limits;
 using Sentrely.Mcp.Cli;
 using Sentrely.Mcp.Tools;
 using Sentrely.Pipeline;
@@ -54,7 +55,7 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
 
         var pipeline = new ToolCallPipeline(
             tools.Registry,
-            Stages(),
+            Stages(new InMemoryRateLimitStore(time)),
             () => tools.Configuration,
             new AuditTrail(store, time),
             vendor,
@@ -65,7 +66,9 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
     }
 
     /// <summary>Returns the middle stages of the pipeline; <see cref="StageOrder"/> decides their order.</summary>
-    public static IToolCallStage[] Stages() => [new ArgumentValidationStage(), new PolicyStage(), new ApprovalStage(), new CredentialScopeStage()];
+    /// <param name="rateLimits">The rate-limit buckets: one store per server process.</param>
+    public static IToolCallStage[] Stages(IRateLimitStore rateLimits) =>
+        [new ArgumentValidationStage(), new PolicyStage(), new ApprovalStage(), new CredentialScopeStage(), new RateLimitStage(rateLimits)];
 
     public ValueTask DisposeAsync()
     {

@@ -7,6 +7,7 @@ using Sentrely.Audit;
 using Sentrely.Configuration;
 using Sentrely.Credentials;
 using Sentrely.Invocation;
+using Sentrely.Limits;
 using Sentrely.Pipeline;
 using Sentrely.Policy;
 using Sentrely.Sessions;
@@ -17,7 +18,7 @@ namespace Sentrely.Core.Tests.Pipeline;
 /// <summary>A real pipeline with every real stage, a fake tool, an in-memory audit store and a recording vendor.</summary>
 internal sealed class PipelineFixture
 {
-    public PipelineFixture(IReadOnlyList<PolicyRule> rules, ApprovalRequirement? manifestApproval = null)
+    public PipelineFixture(IReadOnlyList<PolicyRule> rules, ApprovalRequirement? manifestApproval = null, IReadOnlyList<RateLimitRule>? rateLimits = null)
     {
         Config = new SentrelyConfig
         {
@@ -26,15 +27,16 @@ internal sealed class PipelineFixture
                 AccountId = "111122223333",
                 Roles = new Dictionary<string, string> { ["deploy"] = "arn:aws:iam::111122223333:role/sentrely-agent-deploy" },
             },
-            Policy = new PolicyConfig { Rules = rules },
+            Policy = new PolicyConfig { Rules = rules, RateLimits = rateLimits ?? [] },
         };
         Handler = new FakeToolHandler("put-thing");
         Registry = ToolRegistry.Create([Handler.Manifest(approval: manifestApproval)], [Handler]);
         Vendor = new RecordingCredentialVendor(Time);
         var active = ActiveConfiguration.From(Config);
+        RateLimits = new InMemoryRateLimitStore(Time);
         Pipeline = new ToolCallPipeline(
             Registry,
-            [new CredentialScopeStage(), new PolicyStage(), new ApprovalStage(), new ArgumentValidationStage()],
+            [new RateLimitStage(RateLimits), new CredentialScopeStage(), new PolicyStage(), new ApprovalStage(), new ArgumentValidationStage()],
             () => active,
             new AuditTrail(Store, Time),
             Vendor,
@@ -53,6 +55,8 @@ internal sealed class PipelineFixture
     public InMemoryAuditStore Store { get; } = new();
 
     public RecordingCredentialVendor Vendor { get; }
+
+    public InMemoryRateLimitStore RateLimits { get; }
 
     public ToolCallPipeline Pipeline { get; }
 

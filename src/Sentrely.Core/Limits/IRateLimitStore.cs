@@ -1,0 +1,18 @@
+namespace Sentrely.Limits;
+
+/// <summary>
+/// Gets where rate-limit buckets live: in process for a stdio server (<see cref="InMemoryRateLimitStore"/>),
+/// in the shared database for team-server replicas.
+/// </summary>
+public interface IRateLimitStore
+{
+    /// <summary>
+    /// Takes one token from each of <paramref name="buckets"/>, all or nothing: when any bucket is empty no
+    /// token is taken from any of them, so one limit's refusal never uses up another limit's budget.
+    /// Implementations must make this atomic with respect to concurrent takes.
+    /// </summary>
+    /// <param name="buckets">The buckets, each with a distinct key.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>Allowed, or the empty buckets and when each will hold a token again.</returns>
+    ValueTask<RateLimitResult> TryTakeAsync(IReadOnlyList<RateLimitBucket> buckets, CancellationToken cancellationToken);
+}

@@ -1,0 +1,127 @@
+namespace Sentrely.Limits;
+
+/// <summary>
+/// Keeps token buckets in this process (stdio: one server, one agent). Thread-safe; reads time only from
+/// the <see cref="TimeProvider"/>'s monotonic timestamp, so a wall-clock change neither refills nor drains a bucket.
+/// </summary>
+/// <remarks>
+/// A bucket's level is kept as an exact integer in units of 1/<c>Period.Ticks</c> token: a token costs
+/// <c>Period.Ticks</c> units and each elapsed tick refills <c>Capacity</c> units. With capacity at most
+/// <see cref="RateLimitRule.MaxCount"/> and periods of at most a day, no value exceeds 64 bits, and no rounding
+/// lets a call through early. A bucket absent from the store is full, so full buckets are dropped now and then.
+/// </remarks>
+public sealed class InMemoryRateLimitStore : IRateLimitStore
+{
+    private const int SweepEvery = 1024;
+    private readonly TimeProvider _time;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, BucketState> _buckets = new(StringComparer.Ordinal);
+    private int _takesSinceSweep;
+
+    /// <summary>Initializes a new instance of the <see cref="InMemoryRateLimitStore"/> class.</summary>
+    /// <param name="time">The clock.</param>
+    public InMemoryRateLimitStore(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        _time = time;
+    }
+
+    /// <summary>Gets the number of buckets held (full buckets may or may not be held).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _buckets.Count;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<RateLimitResult> TryTakeAsync(IReadOnlyList<RateLimitBucket> buckets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(buckets);
+        foreach (var bucket in buckets)
+        {
+            ArgumentNullException.ThrowIfNull(bucket);
+            ArgumentOutOfRangeException.ThrowIfLessThan(bucket.Capacity, 1, nameof(buckets));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(bucket.Capacity, RateLimitRule.MaxCount, nameof(buckets));
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(bucket.Period, TimeSpan.Zero, nameof(buckets));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(bucket.Period, TimeSpan.FromDays(1), nameof(buckets));
+        }
+
+        if (buckets.Select(b => b.Key).Distinct(StringComparer.Ordinal).Count() != buckets.Count)
+        {
+            throw new ArgumentException("each bucket must have its own key", nameof(buckets));
+        }
+
+        lock (_lock)
+        {
+            var now = _time.GetTimestamp();
+            var levels = buckets.Select(b => LevelAt(b, now)).ToArray();
+            var denials = new List<RateLimitDenial>();
+            for (var i = 0; i < buckets.Count; i++)
+            {
+                var cost = buckets[i].Period.Ticks;
+                if (levels[i] < cost)
+                {
+                    // Each elapsed tick refills Capacity units; round up so the advice is never too early.
+                    var ticks = (cost - levels[i] + buckets[i].Capacity - 1) / buckets[i].Capacity;
+                    denials.Add(new RateLimitDenial(buckets[i], TimeSpan.FromTicks(ticks)));
+                }
+            }
+
+            if (denials.Count > 0)
+            {
+                return ValueTask.FromResult(new RateLimitResult { Denials = denials });
+            }
+
+            for (var i = 0; i < buckets.Count; i++)
+            {
+                _buckets[buckets[i].Key] = new BucketState(levels[i] - buckets[i].Period.Ticks, now, buckets[i].Capacity, buckets[i].Period);
+            }
+
+            if (++_takesSinceSweep >= SweepEvery)
+            {
+                _takesSinceSweep = 0;
+                SweepFull(now);
+            }
+
+            return ValueTask.FromResult(RateLimitResult.Allowed);
+        }
+    }
+
+    private long LevelAt(RateLimitBucket bucket, long now)
+    {
+        var full = bucket.Capacity * bucket.Period.Ticks;
+        if (!_buckets.TryGetValue(bucket.Key, out var state))
+        {
+            return full;
+        }
+
+        var level = state.Level;
+        if (state.Capacity != bucket.Capacity || state.Period != bucket.Period)
+        {
+            // The limit changed (reload): keep the same number of tokens, in the new units.
+            level = (long)Int128.Min((Int128)level * bucket.Period.Ticks / state.Period.Ticks, full);
+        }
+
+        var elapsed = Math.Max(0, _time.GetElapsedTime(state.Timestamp, now).Ticks);
+        return elapsed >= bucket.Period.Ticks ? full : Math.Min(full, level + (elapsed * bucket.Capacity));
+    }
+
+    private void SweepFull(long now)
+    {
+        var full = _buckets
+            .Where(e => LevelAt(new RateLimitBucket(e.Key, e.Value.Capacity, e.Value.Period), now) == e.Value.Capacity * e.Value.Period.Ticks)
+            .Select(e => e.Key)
+            .ToList();
+        foreach (var key in full)
+        {
+            _buckets.Remove(key);
+        }
+    }
+
+    private readonly record struct BucketState(long Level, long Timestamp, int Capacity, TimeSpan Period);
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using Sentrely.Pipeline;
+
+namespace Sentrely.Limits;
+
+/// <summary>
+/// Enforces <c>policy.rateLimits</c>: every limit whose tool globs match the call takes one token from its
+/// bucket (per session, developer, project or globally), all or nothing. Runs last of the middle stages,
+/// so only calls that go on to credential vending are counted; a call that vends no credentials
+/// (<c>list-permissions</c>) is never counted, whatever the limit's globs say.
+/// </summary>
+public sealed class RateLimitStage : IToolCallStage
+{
+    /// <summary>The stable error code of a rate-limit refusal (the outcome's <c>errorCode</c>).</summary>
+    public const string Code = "RateLimited";
+
+    private readonly IRateLimitStore _store;
+
+    /// <summary>Initializes a new instance of the <see cref="RateLimitStage"/> class.</summary>
+    /// <param name="store">The buckets; one store per server process (or one shared database).</param>
+    public RateLimitStage(IRateLimitStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+    }
+
+    /// <inheritdoc />
+    public int Order => StageOrder.RateLimits;
+
+    /// <inheritdoc />
+    public async ValueTask<ToolCallRejection?> ExecuteAsync(ToolCallContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var tool = context.Tool ?? throw new InvalidOperationException("the tool must be resolved before rate limits");
+        if (context.CredentialRequest is null)
+        {
+            return null;
+        }
+
+        var limits = context.Configuration.Config.Policy.RateLimits.Where(l => l.AppliesTo(tool.Manifest.Name)).ToList();
+        if (limits.Count == 0)
+        {
+            return null;
+        }
+
+        var buckets = limits.Select(l => new RateLimitBucket(Key(l, context), l.Count, l.PeriodLength)).ToList();
+        var result = await _store.TryTakeAsync(buckets, cancellationToken).ConfigureAwait(false);
+        if (result.IsAllowed)
+        {
+            return null;
+        }
+
+        // Nothing will be vended: the audit records of a refused call must not name a role session that never existed.
+        context.CredentialRequest = null;
+        var refused = result.Denials.Select(d => limits[buckets.IndexOf(d.Bucket)]).ToList();
+        var seconds = RetryAfterSeconds(result.RetryAfter);
+        var which = string.Join("; ", refused.Select(l => $"rate limit `{l.Id}`: {l.Describe()}"));
+        return new ToolCallRejection(AuditDecisions.RateLimited, Code, string.Create(CultureInfo.InvariantCulture, $"{which}; retry in {seconds} s"))
+        {
+            RuleIds = refused.Select(l => l.Id).ToList(),
+            RetryAfterSeconds = seconds,
+        };
+    }
+
+    /// <summary>Returns the bucket key of <paramref name="limit"/> for this call, for example <c>writes/session:sess_…</c>.</summary>
+    /// <param name="limit">The limit.</param>
+    /// <param name="context">The call.</param>
+    /// <remarks>Unambiguous: limit ids contain no <c>/</c> and scope names no <c>:</c>.</remarks>
+    public static string Key(RateLimitRule limit, ToolCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(limit);
+        ArgumentNullException.ThrowIfNull(context);
+        var session = context.Request.Session;
+        var value = limit.Per switch
+        {
+            RateLimitScope.Session => session.SessionId,
+            RateLimitScope.Developer => session.Developer,
+            RateLimitScope.Project => session.Project,
+            RateLimitScope.Global => "",
+            _ => throw new InvalidOperationException($"unknown rate-limit scope {limit.Per}"),
+        };
+        return $"{limit.Id}/{RateLimitRule.Name(limit.Per)}:{value}";
+    }
+
+    private static int RetryAfterSeconds(TimeSpan wait) =>
+        (int)Math.Clamp(Math.Ceiling(wait.TotalSeconds), 1, int.MaxValue);
+}
