@@ -6,6 +6,7 @@ using Sentrely.Aws;
 using Sentrely.Aws.Credentials;
 using Sentrely.Configuration;
 using Sentrely.Credentials;
+using Sentrely.Limits;
 using Sentrely.Mcp.Cli;
 using Sentrely.Mcp.Tools;
 using Sentrely.Pipeline;
@@ -52,20 +53,24 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
             vendor = new CachingCredentialVendor(vendor, time);
         }
 
+        // One ledger per server process: every session of this process counts against it.
+        var ledger = new InMemoryInstanceLedger(time);
         var pipeline = new ToolCallPipeline(
             tools.Registry,
-            Stages(),
+            Stages(ledger),
             () => tools.Configuration,
             new AuditTrail(store, time),
             vendor,
             time,
-            loggerFactory.CreateLogger<ToolCallPipeline>());
+            loggerFactory.CreateLogger<ToolCallPipeline>(),
+            [new InstanceLedgerObserver(ledger, time)]);
         var sessions = new McpSessions(config.Identity, config.Files, transport);
         return ValueTask.FromResult(new SentrelyRuntime(pipeline, sessions, store, storePath, broker));
     }
 
     /// <summary>Returns the middle stages of the pipeline; <see cref="StageOrder"/> decides their order.</summary>
-    public static IToolCallStage[] Stages() => [new ArgumentValidationStage(), new PolicyStage(), new ApprovalStage(), new CredentialScopeStage()];
+    public static IToolCallStage[] Stages(IInstanceLedger ledger) =>
+        [new ArgumentValidationStage(), new PolicyStage(), new CostLimitStage(ledger), new ApprovalStage(), new CredentialScopeStage(), new CostLimitReservationStage(ledger)];
 
     public ValueTask DisposeAsync()
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Sentrely.Audit;
 using Sentrely.Configuration;
 using Sentrely.Credentials;
+using Sentrely.Limits;
 using Sentrely.Mcp.Hosting;
 using Sentrely.Pipeline;
 using Sentrely.Policy;
@@ -35,7 +36,7 @@ internal sealed class SessionPolicyCapture : ICredentialVendor
         };
         var active = ActiveConfiguration.From(config);
         _pipeline = new ToolCallPipeline(
-            tools.Registry, SentrelyRuntime.Stages(), () => active, new AuditTrail(new InMemoryAuditStore(), TimeProvider.System), this, TimeProvider.System, NullLogger<ToolCallPipeline>.Instance);
+            tools.Registry, SentrelyRuntime.Stages(new InMemoryInstanceLedger(TimeProvider.System)), () => active, new AuditTrail(new InMemoryAuditStore(), TimeProvider.System), this, TimeProvider.System, NullLogger<ToolCallPipeline>.Instance);
     }
 
     public async Task<string> PolicyForAsync(string tool, string argumentsJson)
