@@ -1,4 +1,5 @@
 using Sentrely.Configuration;
+using Sentrely.TestUtilities;
 
 namespace Sentrely.Core.Tests.Configuration;
 
@@ -84,5 +85,17 @@ public sealed class LimitsSectionTests
         Assert.Equal([3, 4, 6], errors.Select(e => e.Line));
         Assert.All(errors, e => Assert.Equal("sentrely.yaml", e.File));
         Assert.All(errors, e => Assert.Equal(ConfigErrorCodes.InvalidValue, e.Code));
+    }
+
+    [Fact]
+    public void ExampleConfig_Ec2Limits_Loaded()
+    {
+        // Act
+        var config = SentrelyConfigLoader.Load(Path.Combine(RepositoryRoot.Path, "examples", "sentrely.yaml"), DesignToolCatalog.Instance);
+
+        // Assert
+        var ec2 = config.Limits.Ec2!;
+        Assert.Equal((4, 10, 2.50m), (ec2.MaxRunningPerSession, ec2.MaxRunningPerDeveloper, ec2.MaxHourlyCostPerSession));
+        Assert.Equal(0.0104m, ec2.Prices["t3.micro"]);
     }
 }

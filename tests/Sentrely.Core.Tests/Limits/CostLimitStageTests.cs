@@ -7,6 +7,20 @@ namespace Sentrely.Core.Tests.Limits;
 public sealed class CostLimitStageTests
 {
     [Fact]
+    public void Stages_Order_CheckBeforeApprovalReserveLast()
+    {
+        // Arrange
+        var ledger = new InMemoryInstanceLedger(TimeProvider.System);
+
+        // Act
+        var (check, reserve) = (new CostLimitStage(ledger).Order, new CostLimitReservationStage(ledger).Order);
+
+        // Assert
+        Assert.Equal((StageOrder.Limits, StageOrder.LimitReservations), (check, reserve));
+        Assert.True(check < StageOrder.Approval && reserve > StageOrder.RateLimits && reserve > StageOrder.CredentialScope);
+    }
+
+    [Fact]
     public async Task CostLimitStage_SessionCapReached_RefusesCostLimitedNamingTheCap()
     {
         // Arrange
