@@ -26,6 +26,9 @@ public sealed record SentrelyConfig
 
     /// <summary>Gets the policy: rules and rate limits. Empty means every call is denied.</summary>
     public PolicyConfig Policy { get; init; } = new();
+
+    /// <summary>Gets the cost limits; all off unless set.</summary>
+    public LimitsConfig Limits { get; init; } = new();
 }
 
 /// <summary>Gets the <c>aws</c> section.</summary>

@@ -26,4 +26,10 @@ public static class StageOrder
 
     /// <summary>Rate limits: last of the middle stages, so only calls that go on to credential vending take a token.</summary>
     public const int RateLimits = 7000;
+
+    /// <summary>
+    /// Cost-limit reservations: after every other check, so only a launch that goes on to AWS holds headroom;
+    /// re-checks the caps atomically, closing the gap between concurrent launches that <see cref="Limits"/> left open.
+    /// </summary>
+    public const int LimitReservations = 7500;
 }

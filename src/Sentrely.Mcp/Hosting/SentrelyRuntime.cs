@@ -53,22 +53,29 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
             vendor = new CachingCredentialVendor(vendor, time);
         }
 
+        // One ledger per server process: every session of this process counts against it.
+        var ledger = new InMemoryInstanceLedger(time);
         var pipeline = new ToolCallPipeline(
             tools.Registry,
-            Stages(new InMemoryRateLimitStore(time)),
+            Stages(new InMemoryRateLimitStore(time), ledger),
             () => tools.Configuration,
             new AuditTrail(store, time),
             vendor,
             time,
-            loggerFactory.CreateLogger<ToolCallPipeline>());
+            loggerFactory.CreateLogger<ToolCallPipeline>(),
+            [new InstanceLedgerObserver(ledger, time)]);
         var sessions = new McpSessions(config.Identity, config.Files, transport);
         return ValueTask.FromResult(new SentrelyRuntime(pipeline, sessions, store, storePath, broker));
     }
 
     /// <summary>Returns the middle stages of the pipeline; <see cref="StageOrder"/> decides their order.</summary>
     /// <param name="rateLimits">The rate-limit buckets: one store per server process.</param>
-    public static IToolCallStage[] Stages(IRateLimitStore rateLimits) =>
-        [new ArgumentValidationStage(), new PolicyStage(), new ApprovalStage(), new CredentialScopeStage(), new RateLimitStage(rateLimits)];
+    /// <param name="ledger">The instances Sentrely launched: one ledger per server process.</param>
+    public static IToolCallStage[] Stages(IRateLimitStore rateLimits, IInstanceLedger ledger) =>
+    [
+        new ArgumentValidationStage(), new PolicyStage(), new CostLimitStage(ledger), new ApprovalStage(), new CredentialScopeStage(),
+        new RateLimitStage(rateLimits), new CostLimitReservationStage(ledger),
+    ];
 
     public ValueTask DisposeAsync()
     {

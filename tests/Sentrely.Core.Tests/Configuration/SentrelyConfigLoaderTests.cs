@@ -66,7 +66,6 @@ public class SentrelyConfigLoaderTests
 
     [Theory]
     [InlineData("approvals", "approvals:\n  expiry: 15m\n")]
-    [InlineData("limits", "limits:\n  ec2: { maxRunningPerSession: 4 }\n")]
     [InlineData("server", "server:\n  allowedHosts: [localhost]\n")]
     [InlineData("telemetry", "telemetry:\n  otlpEndpoint: null\n")]
     public void Parse_UnsupportedSection_OneFailClosedError(string field, string yaml)
@@ -85,10 +84,10 @@ public class SentrelyConfigLoaderTests
     public void Parse_AllUnsupportedSections_OneErrorEach()
     {
         // Act
-        var errors = ConfigAssert.Invalid("approvals: {}\nlimits: {}\nserver: {}\ntelemetry: {}\n");
+        var errors = ConfigAssert.Invalid("approvals: {}\nserver: {}\ntelemetry: {}\n");
 
         // Assert
-        Assert.Equal(["approvals", "limits", "server", "telemetry"], errors.Select(e => e.Field));
+        Assert.Equal(["approvals", "server", "telemetry"], errors.Select(e => e.Field));
     }
 
     [Theory]

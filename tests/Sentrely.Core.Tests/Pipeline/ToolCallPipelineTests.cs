@@ -18,8 +18,8 @@ public sealed class ToolCallPipelineTests
             [StageOrder.Validation, StageOrder.Policy, StageOrder.Approval, StageOrder.CredentialScope, StageOrder.RateLimits],
             fixture.Pipeline.Stages.Select(s => s.Order));
         Assert.Equal(
-            [1000, 2000, 3000, 4000, 5000, 6000, 7000],
-            [StageOrder.KillSwitch, StageOrder.Validation, StageOrder.Policy, StageOrder.Limits, StageOrder.Approval, StageOrder.CredentialScope, StageOrder.RateLimits]);
+            [1000, 2000, 3000, 4000, 5000, 6000, 7000, 7500],
+            [StageOrder.KillSwitch, StageOrder.Validation, StageOrder.Policy, StageOrder.Limits, StageOrder.Approval, StageOrder.CredentialScope, StageOrder.RateLimits, StageOrder.LimitReservations]);
     }
 
     [Fact]

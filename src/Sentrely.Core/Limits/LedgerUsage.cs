@@ -1,0 +1,10 @@
+namespace Sentrely.Limits;
+
+/// <summary>Gets what counts against one session's and one developer's caps: running instances plus reserved launches.</summary>
+/// <param name="SessionByType">The session's running or reserved instances, counted by instance type.</param>
+/// <param name="DeveloperRunning">The developer's running or reserved instances across all sessions.</param>
+public sealed record LedgerUsage(IReadOnlyDictionary<string, int> SessionByType, int DeveloperRunning)
+{
+    /// <summary>Gets the session's running or reserved instances.</summary>
+    public int SessionRunning => SessionByType.Values.Sum();
+}
