@@ -15,4 +15,9 @@ public interface IRateLimitStore
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>Allowed, or the empty buckets and when each will hold a token again.</returns>
     ValueTask<RateLimitResult> TryTakeAsync(IReadOnlyList<RateLimitBucket> buckets, CancellationToken cancellationToken);
+
+    /// <summary>Returns how many whole tokens <paramref name="bucket"/> holds now, without taking any (for <c>list-permissions</c>).</summary>
+    /// <param name="bucket">The bucket.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    ValueTask<int> AvailableAsync(RateLimitBucket bucket, CancellationToken cancellationToken);
 }

@@ -92,6 +92,16 @@ public sealed class InMemoryRateLimitStore : IRateLimitStore
         }
     }
 
+    /// <inheritdoc />
+    public ValueTask<int> AvailableAsync(RateLimitBucket bucket, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bucket);
+        lock (_lock)
+        {
+            return ValueTask.FromResult((int)(LevelAt(bucket, _time.GetTimestamp()) / bucket.Period.Ticks));
+        }
+    }
+
     private long LevelAt(RateLimitBucket bucket, long now)
     {
         var full = bucket.Capacity * bucket.Period.Ticks;

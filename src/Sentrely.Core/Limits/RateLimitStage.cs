@@ -68,9 +68,17 @@ public sealed class RateLimitStage : IToolCallStage
     /// <remarks>Unambiguous: limit ids contain no <c>/</c> and scope names no <c>:</c>.</remarks>
     public static string Key(RateLimitRule limit, ToolCallContext context)
     {
-        ArgumentNullException.ThrowIfNull(limit);
         ArgumentNullException.ThrowIfNull(context);
-        var session = context.Request.Session;
+        return Key(limit, context.Request.Session);
+    }
+
+    /// <summary>Returns the bucket key of <paramref name="limit"/> for calls by <paramref name="session"/>.</summary>
+    /// <param name="limit">The limit.</param>
+    /// <param name="session">The calling session.</param>
+    public static string Key(RateLimitRule limit, Sentrely.Sessions.SessionContext session)
+    {
+        ArgumentNullException.ThrowIfNull(limit);
+        ArgumentNullException.ThrowIfNull(session);
         var value = limit.Per switch
         {
             RateLimitScope.Session => session.SessionId,

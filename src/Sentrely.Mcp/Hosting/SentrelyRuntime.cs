@@ -53,17 +53,16 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
             vendor = new CachingCredentialVendor(vendor, time);
         }
 
-        // One ledger per server process: every session of this process counts against it.
-        var ledger = new InMemoryInstanceLedger(time);
+        // The limit state is the tools' (one per server process), so list-permissions reports what the stages enforce.
         var pipeline = new ToolCallPipeline(
             tools.Registry,
-            Stages(new InMemoryRateLimitStore(time), ledger),
+            Stages(tools.RateLimits, tools.Ledger),
             () => tools.Configuration,
             new AuditTrail(store, time),
             vendor,
             time,
             loggerFactory.CreateLogger<ToolCallPipeline>(),
-            [new InstanceLedgerObserver(ledger, time)]);
+            [new InstanceLedgerObserver(tools.Ledger, time)]);
         var sessions = new McpSessions(config.Identity, config.Files, transport);
         return ValueTask.FromResult(new SentrelyRuntime(pipeline, sessions, store, storePath, broker));
     }

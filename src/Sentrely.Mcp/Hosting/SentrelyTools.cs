@@ -2,6 +2,7 @@ using Sentrely.Aws;
 using Sentrely.Aws.Tools;
 using Sentrely.Configuration;
 using Sentrely.Invocation;
+using Sentrely.Limits;
 using Sentrely.Pipeline;
 using Sentrely.Policy;
 
@@ -9,7 +10,8 @@ namespace Sentrely.Mcp.Hosting;
 
 /// <summary>
 /// The curated tools — embedded manifests paired with their handlers — created before the configuration is
-/// loaded, because validating the configuration needs the tools' names and arguments.
+/// loaded, because validating the configuration needs the tools' names and arguments. It also owns the
+/// process-wide limit state (rate-limit buckets, launched instances) that the pipeline and list-permissions share.
 /// </summary>
 internal sealed class SentrelyTools
 {
@@ -22,7 +24,7 @@ internal sealed class SentrelyTools
         IToolHandler[] handlers =
         [
             .. AwsToolHandlers.Create(() => _clients ?? throw new InvalidOperationException("the configuration is not loaded"), TimeProvider.System),
-            new ListPermissionsHandler(() => Configuration, () => manifests),
+            new ListPermissionsHandler(() => Configuration, () => manifests, RateLimits, Ledger),
         ];
         Registry = ToolRegistry.Create(manifests, handlers);
         Catalog = new ToolCatalog(Registry.Tools.ToDictionary(
@@ -32,6 +34,12 @@ internal sealed class SentrelyTools
     }
 
     public ToolRegistry Registry { get; }
+
+    /// <summary>Gets the rate-limit buckets of this server process.</summary>
+    public IRateLimitStore RateLimits { get; } = new InMemoryRateLimitStore(TimeProvider.System);
+
+    /// <summary>Gets the instances this server process launched, which cost limits count.</summary>
+    public IInstanceLedger Ledger { get; } = new InMemoryInstanceLedger(TimeProvider.System);
 
     /// <summary>Gets the tools and argument names configuration rules may refer to.</summary>
     public ToolCatalog Catalog { get; }

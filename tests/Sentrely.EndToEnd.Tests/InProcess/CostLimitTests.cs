@@ -39,6 +39,7 @@ public sealed class CostLimitTests : IClassFixture<SandboxWorld>, IAsyncLifetime
         // Act
         var third = await _sentrely.CallAsync("run-instances", Launch);
         var awsRequestsForThird = Aws.Requests.Count + Aws.AssumeRoles.Count;
+        var headroom = (await _sentrely.CallAsync("list-permissions", "{}")).Structured!.Value.GetProperty("costLimits");
         var stop = await _sentrely.CallAsync("stop-instances", $$"""{"instanceIds":["{{firstId}}"]}""");
         var afterStop = await _sentrely.CallAsync("run-instances", Launch);
 
@@ -48,6 +49,9 @@ public sealed class CostLimitTests : IClassFixture<SandboxWorld>, IAsyncLifetime
         Assert.Equal(["limits.ec2.maxRunningPerSession"], third.RuleIds);
         Assert.Contains("over its cap of 2", third.Message, StringComparison.Ordinal);
         Assert.Equal(0, awsRequestsForThird);
+        Assert.Equal(2, headroom.GetProperty("sessionRunning").GetInt32());
+        Assert.Equal(2, headroom.GetProperty("maxRunningPerSession").GetInt32());
+        Assert.Equal(0.0208m, headroom.GetProperty("sessionHourlyCost").GetDecimal());
         Assert.False(stop.IsError, stop.Message);
         Assert.False(afterStop.IsError, afterStop.Message);
         Assert.Equal("running", Aws.State.GetInstance(afterStop.Structured!.Value.GetProperty("instances")[0].GetProperty("instanceId").GetString()!)!.State);

@@ -32,6 +32,7 @@ public sealed class RateLimitIntegrationTests : IClassFixture<SandboxWorld>
             allowed.Add(await sentrely.CallAsync("get-build-artifact", Get));
         }
 
+        var exhausted = await sentrely.CallAsync("list-permissions", "{}");
         var requestsBefore = Aws.Requests.Count;
         var assumeRolesBefore = Aws.AssumeRoles.Count;
 
@@ -49,5 +50,10 @@ public sealed class RateLimitIntegrationTests : IClassFixture<SandboxWorld>
         Assert.Equal(requestsBefore, Aws.Requests.Count);
         Assert.Equal(assumeRolesBefore, Aws.AssumeRoles.Count);
         Assert.DoesNotContain(Aws.AssumeRoles, a => a.RoleSessionName.Contains(fourth.CallId, StringComparison.Ordinal));
+
+        // list-permissions reports the live budget of this session's bucket.
+        Assert.Equal(3, permissions[1].Structured!.Value.GetProperty("rateLimits")[0].GetProperty("remaining").GetInt32());
+        Assert.Equal(0, exhausted.Structured!.Value.GetProperty("rateLimits")[0].GetProperty("remaining").GetInt32());
+        Assert.Equal("3/minute per session", exhausted.Structured.Value.GetProperty("rateLimits")[0].GetProperty("limit").GetString());
     }
 }
