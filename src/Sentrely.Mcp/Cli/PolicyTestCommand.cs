@@ -78,7 +78,8 @@ internal static class PolicyTestCommand
         }
 
         var by = result.Explanation.RuleIds.Count == 0 ? "" : " by " + string.Join(", ", result.Explanation.RuleIds.Select(id => $"`{id}`"));
-        return $"  ✔ {result.Case.Name} ({result.Explanation.Verdict}{by})";
+        var code = result.Explanation is { Verdict: ExplainVerdicts.Deny, Code: { } c } ? $", {c}" : "";
+        return $"  ✔ {result.Case.Name} ({result.Explanation.Verdict}{by}{code})";
     }
 
     private static string[] Default(SentrelyConfig config)
