@@ -14,7 +14,7 @@ internal static class PolicyExplainText
     public static string Write(PolicyExplanation e, SentrelyConfig config)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"config:      {config.SourcePath}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"config:      {Display(config.SourcePath)}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"call:        {e.Tool} by developer `{e.Session.Developer}` in project `{e.Session.Project}`");
         sb.AppendLine(CultureInfo.InvariantCulture, $"decision:    {Verdict(e.Verdict)}{(e.Code is null || e.Verdict != ExplainVerdicts.Deny ? "" : $" ({e.Code})")}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"reason:      {e.Reason}");
@@ -70,6 +70,12 @@ internal static class PolicyExplainText
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"    {line}");
         }
+    }
+
+    private static string? Display(string? path)
+    {
+        var relative = path is null ? null : Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative is null || relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 
     private static string Verdict(string verdict) => verdict switch
