@@ -32,6 +32,7 @@ internal static class SentrelyCli
             Demo.DemoCommand.Create(),
             ToolsCommand.Create(),
             AuditCommand.Create(),
+            PolicyCommand.Create(),
         };
         if (args.Length == 0)
         {

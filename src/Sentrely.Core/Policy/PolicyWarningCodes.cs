@@ -1,0 +1,11 @@
+namespace Sentrely.Policy;
+
+/// <summary>Gets the stable codes of <c>sentrely policy validate</c> warnings.</summary>
+public static class PolicyWarningCodes
+{
+    /// <summary>A rule's resource patterns can never match the resource of a tool it names.</summary>
+    public const string UnreachableResource = "SEN1050";
+
+    /// <summary>An allow rule can never allow anything: deny rules match every call it would allow.</summary>
+    public const string ShadowedAllow = "SEN1051";
+}

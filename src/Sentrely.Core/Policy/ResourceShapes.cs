@@ -1,0 +1,44 @@
+using Sentrely.Configuration;
+using Sentrely.Manifests;
+
+namespace Sentrely.Policy;
+
+/// <summary>Derives each tool's <see cref="ResourceShape"/>s from its manifest's <c>resources</c> templates and the configured partition, region and account.</summary>
+public static class ResourceShapes
+{
+    // Values handlers derive rather than take verbatim: their shape is known, unlike a free argument's.
+    private static readonly Dictionary<string, string> Derived = new(StringComparer.Ordinal)
+    {
+        ["functionArn"] = "arn:{partition}:lambda:{region}:{account}:function:*",
+    };
+
+    /// <summary>Returns the shapes of <paramref name="manifest"/>'s call resources.</summary>
+    /// <param name="manifest">The tool manifest.</param>
+    /// <param name="aws">The configured partition, region and account.</param>
+    public static IReadOnlyList<ResourceShape> For(ToolManifest manifest, AwsConfig aws)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(aws);
+        var configured = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+        {
+            ["partition"] = [aws.Partition],
+            ["region"] = [aws.Region],
+            ["account"] = [aws.AccountId ?? "*"],
+        };
+        var shapes = new List<ResourceShape>();
+        foreach (var template in manifest.Resources)
+        {
+            var placeholders = ManifestTemplates.Placeholders(template);
+            var isFixed = aws.AccountId is not null && placeholders.All(configured.ContainsKey);
+            var values = new Dictionary<string, IReadOnlyList<string>>(configured, StringComparer.Ordinal);
+            foreach (var name in placeholders.Where(p => !configured.ContainsKey(p)))
+            {
+                values[name] = [Derived.TryGetValue(name, out var derived) ? ManifestTemplates.Expand(derived, configured)[0] : "*"];
+            }
+
+            shapes.AddRange(ManifestTemplates.Expand(template, values).Select(t => new ResourceShape(t, isFixed)));
+        }
+
+        return shapes;
+    }
+}

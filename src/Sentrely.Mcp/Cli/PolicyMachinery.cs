@@ -1,0 +1,29 @@
+using Sentrely.Configuration;
+using Sentrely.Credentials;
+using Sentrely.Mcp.Hosting;
+using Sentrely.Policy;
+using Sentrely.Sessions;
+
+namespace Sentrely.Mcp.Cli;
+
+/// <summary>What <c>policy explain</c> and <c>policy test</c> share: the server's tools and stages, and its session defaults.</summary>
+internal static class PolicyMachinery
+{
+    /// <summary>Returns an explainer over the production tools and stages.</summary>
+    public static PolicyExplainer Explainer(SentrelyTools tools) =>
+        new(tools.Registry, SentrelyRuntime.Stages(), Obligations());
+
+    /// <summary>Returns the obligation sources; rate and cost limits add theirs here.</summary>
+    public static IObligationSource[] Obligations() => [new ApprovalObligations()];
+
+    /// <summary>Returns the session of an explained call, with the defaults <c>serve</c> uses in stdio mode.</summary>
+    public static SessionContext Session(SentrelyConfig config, string? developer, string? project)
+    {
+        var dev = developer ?? config.Identity.Developer ?? Environment.UserName;
+        var proj = project ?? config.Identity.Project ?? Path.GetFileName(Environment.CurrentDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        return PolicyExplainer.Session(StsNames.SourceIdentity(dev), StsNames.TagValue(string.IsNullOrEmpty(proj) ? "default" : proj));
+    }
+
+    /// <summary>Returns the folders <c>path</c> arguments may read: the working directory stands in for the client's first root.</summary>
+    public static FixedFileRoots Roots(SentrelyConfig config) => new([Environment.CurrentDirectory, .. config.Files.Roots]);
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Sentrely.TestUtilities;
+
+namespace Sentrely.EndToEnd.Tests.Policy;
+
+/// <summary>Runs <c>sentrely policy …</c> as a process from the repository root, as CI and the README do.</summary>
+internal static class PolicyCli
+{
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryRoot.Path,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(SentrelyProcess.Dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        // No AWS and no user configuration: the policy commands must need neither.
+        info.Environment.Remove("SENTRELY_CONFIG");
+        info.Environment["HOME"] = Path.GetTempPath();
+        info.Environment["AWS_ACCESS_KEY_ID"] = "";
+        info.Environment["AWS_SECRET_ACCESS_KEY"] = "";
+        info.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        using var process = Process.Start(info)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Writes <paramref name="text"/> to a new temporary file and returns its path.</summary>
+    public static string TempFile(string name, string text)
+    {
+        var folder = Directory.CreateTempSubdirectory("sentrely-policy-").FullName;
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
