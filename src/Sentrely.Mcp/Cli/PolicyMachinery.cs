@@ -1,5 +1,6 @@
 using Sentrely.Configuration;
 using Sentrely.Credentials;
+using Sentrely.Limits;
 using Sentrely.Mcp.Hosting;
 using Sentrely.Policy;
 using Sentrely.Sessions;
@@ -11,10 +12,10 @@ internal static class PolicyMachinery
 {
     /// <summary>Returns an explainer over the production tools and stages.</summary>
     public static PolicyExplainer Explainer(SentrelyTools tools) =>
-        new(tools.Registry, SentrelyRuntime.Stages(), Obligations());
+        new(tools.Registry, SentrelyRuntime.Stages(tools.RateLimits, tools.Ledger), Obligations());
 
-    /// <summary>Returns the obligation sources; rate and cost limits add theirs here.</summary>
-    public static IObligationSource[] Obligations() => [new ApprovalObligations()];
+    /// <summary>Returns the obligation sources: approval, and the rate and cost limits that would apply.</summary>
+    public static IObligationSource[] Obligations() => [new ApprovalObligations(), new LimitObligations()];
 
     /// <summary>Returns the session of an explained call, with the defaults <c>serve</c> uses in stdio mode.</summary>
     public static SessionContext Session(SentrelyConfig config, string? developer, string? project)
