@@ -4,8 +4,8 @@ namespace Sentrely.Policy;
 public static class PolicyWarningCodes
 {
     /// <summary>A rule's resource patterns can never match the resource of a tool it names.</summary>
-    public const string UnreachableResource = "SEN1050";
+    public const string UnreachableResource = "SEN1100";
 
     /// <summary>An allow rule can never allow anything: deny rules match every call it would allow.</summary>
-    public const string ShadowedAllow = "SEN1051";
+    public const string ShadowedAllow = "SEN1101";
 }

@@ -41,7 +41,7 @@ public sealed class PolicyValidateCommandTests
 
         // Assert
         Assert.Equal(0, exit);
-        Assert.Contains($"{config}:6: warning SEN1051 policy.rules[0] (`uploads`): this allow rule can never allow anything", stdout, StringComparison.Ordinal);
+        Assert.Contains($"{config}:6: warning SEN1101 policy.rules[0] (`uploads`): this allow rule can never allow anything", stdout, StringComparison.Ordinal);
         Assert.Contains("ok: 2 rules, 1 warnings", stdout, StringComparison.Ordinal);
         Assert.Equal(2, strictExit);
         Assert.Contains("failed (--strict): 2 rules, 1 warnings", strictStdout, StringComparison.Ordinal);
