@@ -31,11 +31,11 @@ internal sealed class PipelineFixture
         Handler = new FakeToolHandler("put-thing");
         Registry = ToolRegistry.Create([Handler.Manifest(approval: manifestApproval)], [Handler]);
         Vendor = new RecordingCredentialVendor(Time);
-        var active = ActiveConfiguration.From(Config);
+        Holder = new ConfigurationHolder(ActiveConfiguration.From(Config));
         Pipeline = new ToolCallPipeline(
             Registry,
             [new CredentialScopeStage(), new PolicyStage(), new ApprovalStage(), new ArgumentValidationStage()],
-            () => active,
+            () => Holder.Current,
             new AuditTrail(Store, Time),
             Vendor,
             Time,
@@ -43,6 +43,9 @@ internal sealed class PipelineFixture
     }
 
     public FakeTimeProvider Time { get; } = new();
+
+    /// <summary>Gets the holder the pipeline reads its configuration from (tests swap it to simulate a reload).</summary>
+    public ConfigurationHolder Holder { get; }
 
     public SentrelyConfig Config { get; }
 
