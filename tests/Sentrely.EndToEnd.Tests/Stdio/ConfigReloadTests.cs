@@ -83,13 +83,15 @@ public sealed class ConfigReloadTests : IClassFixture<SandboxWorld>
         using var stop = new CancellationTokenSource();
         var writer = Task.Run(async () =>
         {
-            // Temp file + rename, as editors with atomic saves do; spaced beyond the debounce so each one applies.
-            for (var i = 0; i < 10; i++)
+            // Temp file + rename, as editors with atomic saves do, spaced beyond the debounce. The last write
+            // (denying) differs from the start, so even a loaded machine that supersedes every earlier reload ends
+            // with both policies seen.
+            for (var i = 0; i < 9; i++)
             {
                 var temp = _world.ConfigPath + ".tmp";
                 await File.WriteAllTextAsync(temp, i % 2 == 0 ? denying : allowing);
                 File.Move(temp, _world.ConfigPath, overwrite: true);
-                await Task.Delay(400);
+                await Task.Delay(500);
             }
 
             await stop.CancelAsync();
@@ -97,9 +99,11 @@ public sealed class ConfigReloadTests : IClassFixture<SandboxWorld>
 
         // Act
         var calls = 0;
-        while (!stop.IsCancellationRequested)
+        var results = new HashSet<(string, string)>();
+        var settle = System.Diagnostics.Stopwatch.StartNew();
+        while (!stop.IsCancellationRequested || (results.Count < 2 && settle.Elapsed < TimeSpan.FromSeconds(15)))
         {
-            await CallAsync(session);
+            results.Add(await CallAsync(session));
             calls++;
         }
 
