@@ -84,6 +84,14 @@ public sealed class SandboxWorld : IAsyncLifetime
         }
     }
 
+    /// <summary>Returns this world's configuration with <paramref name="rules"/> (YAML list items at column 0) as its whole policy.</summary>
+    public string ConfigWithRules(string rules)
+    {
+        var text = Config();
+        var indented = string.Concat(rules.Split('\n').Where(l => l.Length > 0).Select(l => "    " + l + "\n"));
+        return text[..text.IndexOf("policy:", StringComparison.Ordinal)] + "policy:\n  rules:\n" + indented;
+    }
+
     private string Config() => string.Create(CultureInfo.InvariantCulture, $$"""
         aws:
           region: us-east-1

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Sentrely.Policy;
 
 /// <summary>
@@ -6,14 +8,19 @@ namespace Sentrely.Policy;
 /// </summary>
 public sealed class PolicyEvaluator
 {
-    private readonly IReadOnlyList<PolicyRule> _rules;
+    // Tool names are few (the curated tools): remember which rules can apply to each, so a decision only
+    // looks at those. Bounded, because the evaluator is public and a caller could pass any name.
+    private const int MaxCachedTools = 256;
+
+    private readonly CompiledRule[] _rules;
+    private readonly ConcurrentDictionary<string, int[]> _rulesByTool = new(StringComparer.Ordinal);
 
     /// <summary>Initializes a new instance of the <see cref="PolicyEvaluator"/> class.</summary>
     /// <param name="rules">The rules, in file order.</param>
     public PolicyEvaluator(IReadOnlyList<PolicyRule> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        _rules = rules;
+        _rules = rules.Select(r => new CompiledRule(r)).ToArray();
     }
 
     /// <summary>Decides one call.</summary>
@@ -21,26 +28,34 @@ public sealed class PolicyEvaluator
     public PolicyDecision Evaluate(PolicyRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var trace = new List<RuleEvaluation>(_rules.Count);
-        var denies = new List<PolicyRule>();
-        var allows = new List<PolicyRule>();
-        foreach (var rule in _rules)
+        var matched = new bool[_rules.Length];
+        List<PolicyRule>? denies = null;
+        List<PolicyRule>? allows = null;
+        foreach (var i in RulesFor(request.Tool))
         {
-            var mismatch = RuleMatcher.Mismatch(rule, request);
-            trace.Add(new RuleEvaluation(rule.Id, rule.Effect, mismatch is null, mismatch ?? "matched"));
-            if (mismatch is null)
+            if (_rules[i].MatchesBeyondTool(request))
             {
-                (rule.Effect == PolicyEffect.Deny ? denies : allows).Add(rule);
+                matched[i] = true;
+                var rule = _rules[i].Rule;
+                if (rule.Effect == PolicyEffect.Deny)
+                {
+                    (denies ??= []).Add(rule);
+                }
+                else
+                {
+                    (allows ??= []).Add(rule);
+                }
             }
         }
 
+        var trace = new RuleTrace(_rules, matched, request);
         var target = $"`{request.Tool}` on {DescribeResources(request.Resources)}";
-        if (denies.Count > 0)
+        if (denies is not null)
         {
             return new PolicyDecision(false, Ids(denies), $"denied by rule {Quote(denies)}: explicit deny of {target}", request.ManifestApproval, trace);
         }
 
-        if (allows.Count == 0)
+        if (allows is null)
         {
             return new PolicyDecision(
                 false,
@@ -59,6 +74,31 @@ public sealed class PolicyEvaluator
         }
 
         return new PolicyDecision(true, Ids(allows), $"allowed by rule {Quote(allows)}: {target}", approval, trace);
+    }
+
+    private int[] RulesFor(string tool)
+    {
+        if (_rulesByTool.TryGetValue(tool, out var cached))
+        {
+            return cached;
+        }
+
+        var indexes = new List<int>();
+        for (var i = 0; i < _rules.Length; i++)
+        {
+            if (_rules[i].MatchesTool(tool))
+            {
+                indexes.Add(i);
+            }
+        }
+
+        var result = indexes.ToArray();
+        if (_rulesByTool.Count < MaxCachedTools)
+        {
+            _rulesByTool.TryAdd(tool, result);
+        }
+
+        return result;
     }
 
     private static string[] Ids(List<PolicyRule> rules) => rules.ConvertAll(r => r.Id).ToArray();

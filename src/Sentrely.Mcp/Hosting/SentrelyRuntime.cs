@@ -22,10 +22,12 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
 
     private readonly SqliteAuditStore _store;
     private readonly BrokerCredentialVendor _broker;
+    private readonly LiveReload _reload;
 
-    private SentrelyRuntime(ToolCallPipeline pipeline, McpSessions sessions, SqliteAuditStore store, string storePath, BrokerCredentialVendor broker)
+    private SentrelyRuntime(ToolCallPipeline pipeline, McpSessions sessions, SqliteAuditStore store, string storePath, BrokerCredentialVendor broker, LiveReload reload)
     {
         _broker = broker;
+        _reload = reload;
         Pipeline = pipeline;
         Sessions = sessions;
         _store = store;
@@ -38,9 +40,13 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
 
     public string StorePath { get; }
 
-    public static ValueTask<SentrelyRuntime> CreateAsync(ServerSetup setup, ILoggerFactory loggerFactory, TimeProvider time)
+    /// <summary>Gets the configuration file reloaded live, or null for a built-in configuration.</summary>
+    public string? WatchedConfig => _reload.WatchedPath;
+
+    /// <exception cref="StartupAuditException">The audit store cannot record the configuration load.</exception>
+    public static async ValueTask<SentrelyRuntime> CreateAsync(ServerSetup setup, ILoggerFactory loggerFactory, TimeProvider time)
     {
-        var (config, tools, transport, _, storePath, baseCredentials) = setup;
+        var (config, tools, transport, _, storePath, baseCredentials, _) = setup;
         var endpoints = new AwsEndpoints(config.Aws, Environment.GetEnvironmentVariable);
         var clients = new AwsClientFactory(config.Aws, endpoints);
         tools.Bind(config, clients);
@@ -64,7 +70,19 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
             loggerFactory.CreateLogger<ToolCallPipeline>(),
             [new InstanceLedgerObserver(tools.Ledger, time)]);
         var sessions = new McpSessions(config.Identity, config.Files, transport);
-        return ValueTask.FromResult(new SentrelyRuntime(pipeline, sessions, store, storePath, broker));
+        LiveReload reload;
+        try
+        {
+            reload = await LiveReload.StartAsync(setup, tools.Holder, store, sessions.SessionId, loggerFactory, time, CancellationToken.None);
+        }
+        catch
+        {
+            broker.Dispose();
+            await store.DisposeAsync();
+            throw;
+        }
+
+        return new SentrelyRuntime(pipeline, sessions, store, storePath, broker, reload);
     }
 
     /// <summary>Returns the middle stages of the pipeline; <see cref="StageOrder"/> decides their order.</summary>
@@ -78,6 +96,7 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        _reload.Dispose();
         _broker.Dispose();
         return _store.DisposeAsync();
     }

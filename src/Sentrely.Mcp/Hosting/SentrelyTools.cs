@@ -15,7 +15,7 @@ namespace Sentrely.Mcp.Hosting;
 /// </summary>
 internal sealed class SentrelyTools
 {
-    private ActiveConfiguration? _configuration;
+    private ConfigurationHolder? _holder;
     private AwsClientFactory? _clients;
 
     public SentrelyTools()
@@ -44,12 +44,15 @@ internal sealed class SentrelyTools
     /// <summary>Gets the tools and argument names configuration rules may refer to.</summary>
     public ToolCatalog Catalog { get; }
 
-    public ActiveConfiguration Configuration => _configuration ?? throw new InvalidOperationException("the configuration is not loaded");
+    /// <summary>Gets the holder of the configuration in force; a reload swaps its snapshot.</summary>
+    public ConfigurationHolder Holder => _holder ?? throw new InvalidOperationException("the configuration is not loaded");
+
+    public ActiveConfiguration Configuration => Holder.Current;
 
     /// <summary>Binds the loaded configuration: from now on calls use it.</summary>
     public void Bind(SentrelyConfig config, AwsClientFactory clients)
     {
         _clients = clients;
-        _configuration = ActiveConfiguration.From(config);
+        _holder = new ConfigurationHolder(ActiveConfiguration.From(config));
     }
 }

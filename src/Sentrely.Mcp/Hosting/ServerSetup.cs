@@ -10,10 +10,12 @@ namespace Sentrely.Mcp.Hosting;
 /// <param name="Title">The server title clients show.</param>
 /// <param name="StorePath">The SQLite audit store.</param>
 /// <param name="BaseCredentials">Resolves the broker's base credentials; null uses <c>aws.profile</c> or the SDK default chain.</param>
+/// <param name="FileConfig">The configuration as read from its file, before sandbox overrides; null means <paramref name="Config"/>. Reloads compare against it.</param>
 internal sealed record ServerSetup(
     SentrelyConfig Config,
     SentrelyTools Tools,
     string Transport,
     string Title,
     string StorePath,
-    Func<AWSCredentials>? BaseCredentials = null);
+    Func<AWSCredentials>? BaseCredentials = null,
+    SentrelyConfig? FileConfig = null);

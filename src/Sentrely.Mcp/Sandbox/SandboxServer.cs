@@ -42,7 +42,8 @@ internal sealed class SandboxServer : IAsyncDisposable
             Transport,
             "Sentrely (sandbox: an in-process AWS test double, no AWS account)",
             StorePaths.Sandbox(),
-            () => new BasicAWSCredentials(awsDouble.BaseAccessKeyId, awsDouble.BaseSecretAccessKey));
+            () => new BasicAWSCredentials(awsDouble.BaseAccessKeyId, awsDouble.BaseSecretAccessKey),
+            config);
         return new SandboxServer(awsDouble, setup);
     }
 

@@ -32,12 +32,12 @@ internal sealed class PipelineFixture
         Handler = new FakeToolHandler("put-thing");
         Registry = ToolRegistry.Create([Handler.Manifest(approval: manifestApproval)], [Handler]);
         Vendor = new RecordingCredentialVendor(Time);
-        var active = ActiveConfiguration.From(Config);
+        Holder = new ConfigurationHolder(ActiveConfiguration.From(Config));
         RateLimits = new InMemoryRateLimitStore(Time);
         Pipeline = new ToolCallPipeline(
             Registry,
             [new RateLimitStage(RateLimits), new CredentialScopeStage(), new PolicyStage(), new ApprovalStage(), new ArgumentValidationStage()],
-            () => active,
+            () => Holder.Current,
             new AuditTrail(Store, Time),
             Vendor,
             Time,
@@ -45,6 +45,9 @@ internal sealed class PipelineFixture
     }
 
     public FakeTimeProvider Time { get; } = new();
+
+    /// <summary>Gets the holder the pipeline reads its configuration from (tests swap it to simulate a reload).</summary>
+    public ConfigurationHolder Holder { get; }
 
     public SentrelyConfig Config { get; }
 

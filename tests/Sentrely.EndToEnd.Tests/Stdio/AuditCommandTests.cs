@@ -32,10 +32,11 @@ public sealed class AuditCommandTests : IClassFixture<SandboxWorld>
         Assert.NotEmpty(denied);
         Assert.All(denied, r => Assert.Equal("deny", r.GetProperty("decision").GetString()));
         var exported = export.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(4, exported.Length);
-        Assert.Matches("^4:[0-9a-f]{64}$", head.Stdout.Trim());
+        Assert.Equal(5, exported.Length); // the server's configuration load, then two records per call
+        Assert.Equal("sentrely:config", JsonDocument.Parse(exported[0]).RootElement.GetProperty("tool").GetString());
+        Assert.Matches("^5:[0-9a-f]{64}$", head.Stdout.Trim());
         Assert.Equal(0, verify.ExitCode);
-        Assert.StartsWith("ok: 4 records", verify.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("ok: 5 records", verify.Stdout, StringComparison.Ordinal);
 
         Tamper("UPDATE audit_records SET decision = 'allow' WHERE seq = 4");
         var tampered = await SentrelyProcess.RunAsync(_world, "audit", "verify", "--config", _world.ConfigPath);
