@@ -117,32 +117,13 @@ internal sealed class PolicyRuleReader(YamlNodeReader reader, ToolCatalog tools)
             return matched;
         }
 
-        if (reader.StringList(node, toolsField, allowEmpty: false) is not { } items)
+        globs = ToolGlobReader.Read(reader, node, toolsField, tools);
+        if (globs is not null)
         {
-            return matched;
+            var selected = globs;
+            matched.AddRange(tools.ArgumentsByTool.Keys.Order(StringComparer.Ordinal).Where(t => selected.Any(g => Glob.IsMatch(g, t))));
         }
 
-        var known = tools.ArgumentsByTool.Keys.Order(StringComparer.Ordinal).ToList();
-        for (var i = 0; i < items.Count; i++)
-        {
-            var (itemNode, glob) = items[i];
-            var itemField = FieldPath.Index(toolsField, i);
-            if (!ConfigPatterns.ToolGlob().IsMatch(glob))
-            {
-                reader.Error(itemNode, itemField, ConfigErrorCodes.InvalidGlob, $"`{glob}` is not a tool glob: use tool names with `*` and `?` only, for example `put-*`");
-                continue;
-            }
-
-            var hits = known.Where(t => Glob.IsMatch(glob, t)).ToList();
-            if (hits.Count == 0)
-            {
-                reader.Error(itemNode, itemField, ConfigErrorCodes.UnknownTool, $"unknown tool `{glob}`{Suggestions.Hint(glob, known)}: `sentrely tools list` shows the tools");
-            }
-
-            matched.AddRange(hits.Where(h => !matched.Contains(h)));
-        }
-
-        globs = items.Select(i => i.Value).ToList();
         return matched;
     }
 
