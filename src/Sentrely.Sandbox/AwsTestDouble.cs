@@ -12,7 +12,7 @@ using Sentrely.Sandbox.Services;
 namespace Sentrely.Sandbox;
 
 /// <summary>
-/// A local AWS test double on 127.0.0.1: STS, S3, Lambda and EC2 subsets behind one endpoint, routed by the SigV4
+/// A local AWS test double on 127.0.0.1: STS, S3, Lambda, EC2 and IAM subsets behind one endpoint, routed by the SigV4
 /// credential scope. Every request's signature is verified and every request is recorded, refused ones included.
 /// </summary>
 public sealed class AwsTestDouble : IAsyncDisposable
@@ -39,7 +39,7 @@ public sealed class AwsTestDouble : IAsyncDisposable
     /// <summary>Gets the partition (<c>aws</c>).</summary>
     public string Partition => "aws";
 
-    /// <summary>Gets the broker's long-term access key ID (AKIA…), random per instance. It may call STS only.</summary>
+    /// <summary>Gets the broker's long-term access key ID (AKIA…), random per instance. It may call STS and IAM only.</summary>
     public string BaseAccessKeyId => _environment.Credentials.BaseAccessKeyId;
 
     /// <summary>Gets the broker's long-term secret access key, random per instance.</summary>
@@ -89,6 +89,7 @@ public sealed class AwsTestDouble : IAsyncDisposable
             ["s3"] = new S3Service(),
             ["lambda"] = new LambdaService(),
             ["ec2"] = new Ec2Service(),
+            ["iam"] = new IamService(),
         };
         var dispatcher = new RequestDispatcher(environment, services, options.MaxRequestBodyBytes);
         app.Run(dispatcher.HandleAsync);

@@ -10,13 +10,20 @@ internal static class ErrorResponses
         "s3" => S3(requestId, status, code, message),
         "lambda" => Lambda(requestId, status, code, message),
         "ec2" => Ec2(requestId, status, code, message),
+        "iam" => Iam(requestId, status, code, message),
         _ => Sts(requestId, status, code, message),
     };
 
     public static SandboxResponse Sts(string requestId, int status, string code, string message) =>
+        Query(requestId, status, code, message, "https://sts.amazonaws.com/doc/2011-06-15/");
+
+    public static SandboxResponse Iam(string requestId, int status, string code, string message) =>
+        Query(requestId, status, code, message, "https://iam.amazonaws.com/doc/2010-05-08/");
+
+    private static SandboxResponse Query(string requestId, int status, string code, string message, string ns) =>
         new(status, "text/xml", XmlBody.Write(w =>
         {
-            w.WriteStartElement("ErrorResponse", "https://sts.amazonaws.com/doc/2011-06-15/");
+            w.WriteStartElement("ErrorResponse", ns);
             w.WriteStartElement("Error");
             w.WriteElementString("Type", status >= 500 ? "Receiver" : "Sender");
             w.WriteElementString("Code", code);

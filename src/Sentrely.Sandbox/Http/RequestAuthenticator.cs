@@ -21,7 +21,8 @@ internal sealed class RequestAuthenticator(SandboxEnvironment environment)
             AuthFailureResponses.For(auth.Service, trace.RequestId, failure, detail);
 
         var s3 = auth.Service == "s3";
-        if (auth.Region != environment.Region)
+        // IAM is global: AWS signs it for us-east-1 whatever the account's region.
+        if (auth.Region != (auth.Service == "iam" ? "us-east-1" : environment.Region))
         {
             return (null, Fail(AuthFailure.WrongRegion));
         }

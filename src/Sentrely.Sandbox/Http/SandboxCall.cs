@@ -61,9 +61,9 @@ internal sealed class SandboxCall
             }
         }
 
-        if (Caller.IsBase && Service != "sts")
+        if (Caller.IsBase && Service is not ("sts" or "iam"))
         {
-            DenyReason = "base credentials may call STS only";
+            DenyReason = "base credentials may call STS and IAM only";
             return false;
         }
 
@@ -72,6 +72,19 @@ internal sealed class SandboxCall
             foreach (var check in checks)
             {
                 var reason = policy.Evaluate(check with { Context = WithGlobalKeys(check.Context) });
+                if (reason is not null)
+                {
+                    DenyReason = reason;
+                    return false;
+                }
+            }
+        }
+
+        if (Caller.Session is { } session)
+        {
+            foreach (var check in checks)
+            {
+                var reason = Environment.State.RoleDenyReason(session.Record.RoleArn, check with { Context = WithGlobalKeys(check.Context) });
                 if (reason is not null)
                 {
                     DenyReason = reason;
@@ -107,6 +120,7 @@ internal sealed class SandboxCall
             }
 
             merged.TryAdd("aws:PrincipalArn", session.Record.RoleArn);
+            merged.TryAdd("aws:TokenIssueTime", session.IssuedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return merged;

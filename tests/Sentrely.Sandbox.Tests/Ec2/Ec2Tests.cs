@@ -204,6 +204,6 @@ public sealed class Ec2Tests
 
         // Assert
         Assert.Equal("UnauthorizedOperation", ex.ErrorCode);
-        Assert.Equal("base credentials may call STS only", aws.Requests[^1].DenyReason);
+        Assert.Equal("base credentials may call STS and IAM only", aws.Requests[^1].DenyReason);
     }
 }
