@@ -4,6 +4,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.SecurityToken;
 using Sentrely.Aws.Credentials;
+using Sentrely.Aws.Iam;
 using Sentrely.Aws.Lambda;
 using Sentrely.Configuration;
 
@@ -18,6 +19,7 @@ public sealed class AwsClientFactory
     private readonly string _region;
     private readonly AwsEndpoints _endpoints;
     private readonly Func<HttpMessageHandler>? _lambdaInnerHandler;
+    private readonly string _partition;
 
     /// <summary>Initializes a new instance of the <see cref="AwsClientFactory"/> class.</summary>
     /// <param name="config">The <c>aws</c> section.</param>
@@ -35,6 +37,7 @@ public sealed class AwsClientFactory
         _region = AwsPartitions.CheckRegion(config.Region);
         _endpoints = endpoints;
         _lambdaInnerHandler = lambdaInnerHandler;
+        _partition = config.Partition;
         LambdaEndpoint = endpoints.LambdaEndpoint is { } configured
             ? WithTrailingSlash(configured)
             : new Uri($"https://lambda.{_region}.{AwsPartitions.DnsSuffix(config.Partition)}/");
@@ -76,6 +79,17 @@ public sealed class AwsClientFactory
         ArgumentNullException.ThrowIfNull(credentials);
         var inner = _lambdaInnerHandler?.Invoke() ?? SignedLambdaClient.CreateTransport();
         return new SignedLambdaClient(credentials.ToAwsCredentials(), _region, LambdaEndpoint, inner);
+    }
+
+    /// <summary>Creates an IAM query client signed with the base credentials (for <c>sentrely revoke-role-sessions</c>).</summary>
+    /// <param name="baseCredentials">The broker's own credentials.</param>
+    /// <exception cref="InvalidOperationException">The partition is unknown.</exception>
+    public SignedIamClient CreateIam(AWSCredentials baseCredentials)
+    {
+        ArgumentNullException.ThrowIfNull(baseCredentials);
+        var endpoint = _endpoints.IamEndpoint ?? AwsPartitions.IamEndpoint(_partition);
+        var inner = _lambdaInnerHandler?.Invoke() ?? SignedLambdaClient.CreateTransport();
+        return new SignedIamClient(baseCredentials, AwsPartitions.IamRegion(_partition), endpoint, inner);
     }
 
     private T Configure<T>(T config, Uri? endpoint)

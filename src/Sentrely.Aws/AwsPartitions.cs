@@ -23,4 +23,24 @@ internal static partial class AwsPartitions
 
     [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}\z", RegexOptions.CultureInvariant)]
     private static partial Regex RegionPattern();
+
+    /// <summary>Returns the region IAM requests of <paramref name="partition"/> are signed for (IAM is global).</summary>
+    /// <exception cref="InvalidOperationException">The partition is unknown.</exception>
+    public static string IamRegion(string partition) => partition switch
+    {
+        "aws" => "us-east-1",
+        "aws-us-gov" => "us-gov-west-1",
+        "aws-cn" => "cn-north-1",
+        _ => throw new InvalidOperationException("aws.partition must be one of: aws, aws-cn, aws-us-gov."),
+    };
+
+    /// <summary>Returns IAM's global endpoint in <paramref name="partition"/>.</summary>
+    /// <exception cref="InvalidOperationException">The partition is unknown.</exception>
+    public static Uri IamEndpoint(string partition) => partition switch
+    {
+        "aws" => new Uri("https://iam.amazonaws.com/"),
+        "aws-us-gov" => new Uri("https://iam.us-gov.amazonaws.com/"),
+        "aws-cn" => new Uri("https://iam.cn-north-1.amazonaws.com.cn/"),
+        _ => throw new InvalidOperationException("aws.partition must be one of: aws, aws-cn, aws-us-gov."),
+    };
 }

@@ -33,6 +33,7 @@ internal static class SentrelyCli
             ToolsCommand.Create(),
             AuditCommand.Create(),
             PolicyCommand.Create(),
+            RevokeRoleSessionsCommand.Create(),
         };
         if (args.Length == 0)
         {

@@ -1,0 +1,54 @@
+using Sentrely.Audit;
+using Sentrely.Configuration;
+using Sentrely.Credentials;
+using Sentrely.Sessions;
+using Sentrely.Stores.Sqlite;
+
+namespace Sentrely.Mcp.Cli;
+
+/// <summary>Audit records of operator commands (<c>revoke-role-sessions</c>, <c>doctor</c>): actor <c>operator</c>, transport <c>cli</c>.</summary>
+internal sealed class OperatorAudit
+{
+    private readonly string _storePath;
+    private readonly string _developer;
+    private readonly string _project;
+    private readonly string _sessionId = Identifiers.NewSessionId();
+
+    public OperatorAudit(SentrelyConfig config, string storePath)
+    {
+        _storePath = storePath;
+        var project = config.Identity.Project ?? Path.GetFileName(Environment.CurrentDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        _developer = StsNames.SourceIdentity(config.Identity.Developer ?? Environment.UserName);
+        _project = StsNames.TagValue(string.IsNullOrEmpty(project) ? "default" : project);
+    }
+
+    /// <summary>Gets the call id shared by the intent and outcome of this command.</summary>
+    public string CallId { get; } = Identifiers.NewCallId();
+
+    /// <summary>Commits one record; throws when the store cannot write.</summary>
+    public async Task AppendAsync(string tool, string phase, IReadOnlyList<string> resources, string reason, string? outcome, string? errorCode, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_storePath)!);
+        await using var store = new SqliteAuditStore(_storePath, TimeProvider.System);
+        await store.AppendAsync(
+            new AuditRecord
+            {
+                Id = Identifiers.NewAuditRecordId(),
+                CallId = CallId,
+                Time = AuditTime.Truncate(TimeProvider.System.GetUtcNow()),
+                Phase = phase,
+                SessionId = _sessionId,
+                Developer = _developer,
+                Project = _project,
+                Actor = "operator",
+                Transport = "cli",
+                Tool = tool,
+                Resources = resources,
+                Decision = "allow",
+                Reason = reason,
+                Outcome = outcome,
+                ErrorCode = errorCode,
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+}
