@@ -34,6 +34,7 @@ internal static class SentrelyCli
             AuditCommand.Create(),
             PolicyCommand.Create(),
             RevokeRoleSessionsCommand.Create(),
+            DoctorCommand.Create(),
         };
         if (args.Length == 0)
         {
