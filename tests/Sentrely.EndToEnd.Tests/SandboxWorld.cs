@@ -21,6 +21,15 @@ public sealed class SandboxWorld : IAsyncLifetime
     public const string ReadRole = "arn:aws:iam::111122223333:role/sentrely-agent-read";
     public const string DeployRole = "arn:aws:iam::111122223333:role/sentrely-agent-deploy";
 
+    private readonly AwsTestDoubleOptions? _options;
+
+    public SandboxWorld()
+    {
+    }
+
+    /// <summary>Initializes a world whose double runs with <paramref name="options"/> (not for class fixtures, which need one public constructor).</summary>
+    internal SandboxWorld(AwsTestDoubleOptions options) => _options = options;
+
     public AwsTestDouble Double { get; private set; } = null!;
 
     public string Folder { get; } = Directory.CreateTempSubdirectory("sentrely-e2e-").FullName;
@@ -51,7 +60,7 @@ public sealed class SandboxWorld : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Double = await AwsTestDouble.StartAsync();
+        Double = await AwsTestDouble.StartAsync(_options);
         var state = Double.State;
         state.AddBucket(Bucket);
         state.AddBucket(OtherBucket);
