@@ -52,6 +52,30 @@ internal static class SqliteAuditSchema
         CREATE TRIGGER audit_records_no_delete BEFORE DELETE ON audit_records
             BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
         """,
+        """
+        CREATE TABLE sessions (
+            sessionId     TEXT PRIMARY KEY,
+            developer     TEXT NOT NULL,
+            project       TEXT NOT NULL,
+            clientName    TEXT,
+            clientVersion TEXT,
+            transport     TEXT NOT NULL,
+            pid           INTEGER NOT NULL,
+            host          TEXT NOT NULL,
+            started       TEXT NOT NULL,   -- yyyy-MM-ddTHH:mm:ss.fffZ (UTC), as every time below
+            lastCall      TEXT,
+            ended         TEXT
+        );
+        CREATE INDEX sessions_started ON sessions (started);
+        CREATE TABLE kill_rules (
+            kind    TEXT NOT NULL,           -- session | developer | project | all
+            target  TEXT NOT NULL,           -- the session id, developer or project; * for all
+            reason  TEXT NOT NULL,
+            killedBy TEXT NOT NULL,
+            time    TEXT NOT NULL,
+            PRIMARY KEY (kind, target)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>Gets the schema version this build writes.</summary>

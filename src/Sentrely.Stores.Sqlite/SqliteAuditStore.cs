@@ -125,7 +125,8 @@ public sealed partial class SqliteAuditStore : IAuditStore, IAsyncDisposable
             : null;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>Opens a connection to the initialised, migrated database (shared with <see cref="SqliteSessionRegistry"/>).</summary>
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);

@@ -27,8 +27,8 @@ public sealed class SandboxWorld : IAsyncLifetime
     {
     }
 
-    /// <summary>Initializes a world whose double runs with <paramref name="options"/> (such as <see cref="AwsTestDoubleOptions.AssumableRoles"/>).</summary>
-    public SandboxWorld(AwsTestDoubleOptions options) => _options = options;
+    /// <summary>Initializes a world whose double runs with <paramref name="options"/> (internal: class fixtures need exactly one public constructor).</summary>
+    internal SandboxWorld(AwsTestDoubleOptions options) => _options = options;
 
     public AwsTestDouble Double { get; private set; } = null!;
 

@@ -12,7 +12,10 @@ internal static class PolicyMachinery
 {
     /// <summary>Returns an explainer over the production tools and stages.</summary>
     public static PolicyExplainer Explainer(SentrelyTools tools) =>
-        new(tools.Registry, SentrelyRuntime.Stages(tools.RateLimits, tools.Ledger), Obligations());
+        new(tools.Registry, SentrelyRuntime.Stages(tools.RateLimits, tools.Ledger, ExplainKillSwitch), Obligations());
+
+    // The explainer never runs the kill switch (live state); should that change, this one refuses every call.
+    private static KillSwitchStage ExplainKillSwitch { get; } = new(new UnreadableSessionRegistry(), _ => { }, TimeProvider.System);
 
     /// <summary>Returns the obligation sources: approval, and the rate and cost limits that would apply.</summary>
     public static IObligationSource[] Obligations() => [new ApprovalObligations(), new LimitObligations()];

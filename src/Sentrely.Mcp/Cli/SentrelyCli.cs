@@ -33,6 +33,7 @@ internal static class SentrelyCli
             ToolsCommand.Create(),
             AuditCommand.Create(),
             PolicyCommand.Create(),
+            SessionsCommand.Create(),
             RevokeRoleSessionsCommand.Create(),
             DoctorCommand.Create(),
         };

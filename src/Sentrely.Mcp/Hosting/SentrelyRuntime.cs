@@ -11,6 +11,7 @@ using Sentrely.Mcp.Cli;
 using Sentrely.Mcp.Tools;
 using Sentrely.Pipeline;
 using Sentrely.Policy;
+using Sentrely.Sessions;
 using Sentrely.Stores.Sqlite;
 
 namespace Sentrely.Mcp.Hosting;
@@ -23,9 +24,13 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
     private readonly SqliteAuditStore _store;
     private readonly BrokerCredentialVendor _broker;
     private readonly LiveReload _reload;
+    private readonly SessionLifecycle _lifecycle;
+    private readonly ILogger _logger;
 
-    private SentrelyRuntime(ToolCallPipeline pipeline, McpSessions sessions, SqliteAuditStore store, string storePath, BrokerCredentialVendor broker, LiveReload reload)
+    private SentrelyRuntime(ToolCallPipeline pipeline, McpSessions sessions, SqliteAuditStore store, string storePath, BrokerCredentialVendor broker, LiveReload reload, SessionLifecycle lifecycle, ILogger logger)
     {
+        _lifecycle = lifecycle;
+        _logger = logger;
         _broker = broker;
         _reload = reload;
         Pipeline = pipeline;
@@ -59,10 +64,14 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
             vendor = new CachingCredentialVendor(vendor, time);
         }
 
+        // A killed session's cached credentials are discarded at the refusal, so none outlive the kill in memory.
+        var registry = new SqliteSessionRegistry(store);
+        var killSwitch = new KillSwitchStage(registry, _ => (vendor as CachingCredentialVendor)?.Clear(), time, loggerFactory.CreateLogger<KillSwitchStage>());
+
         // The limit state is the tools' (one per server process), so list-permissions reports what the stages enforce.
         var pipeline = new ToolCallPipeline(
             tools.Registry,
-            Stages(tools.RateLimits, tools.Ledger),
+            Stages(tools.RateLimits, tools.Ledger, killSwitch),
             () => tools.Configuration,
             new AuditTrail(store, time),
             vendor,
@@ -70,34 +79,41 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
             loggerFactory.CreateLogger<ToolCallPipeline>(),
             [new InstanceLedgerObserver(tools.Ledger, time)]);
         var sessions = new McpSessions(config.Identity, config.Files, transport);
-        LiveReload reload;
+        LiveReload? reload = null;
+        SessionLifecycle lifecycle;
+        var logger = loggerFactory.CreateLogger("Sentrely");
         try
         {
             reload = await LiveReload.StartAsync(setup, tools.Holder, store, sessions.SessionId, loggerFactory, time, CancellationToken.None);
+            lifecycle = await SessionLifecycle.StartAsync(store, registry, sessions.SessionId, config.Identity, transport, logger, time);
         }
         catch
         {
+            reload?.Dispose();
             broker.Dispose();
             await store.DisposeAsync();
             throw;
         }
 
-        return new SentrelyRuntime(pipeline, sessions, store, storePath, broker, reload);
+        return new SentrelyRuntime(pipeline, sessions, store, storePath, broker, reload!, lifecycle, logger);
     }
 
     /// <summary>Returns the middle stages of the pipeline; <see cref="StageOrder"/> decides their order.</summary>
     /// <param name="rateLimits">The rate-limit buckets: one store per server process.</param>
     /// <param name="ledger">The instances Sentrely launched: one ledger per server process.</param>
-    public static IToolCallStage[] Stages(IRateLimitStore rateLimits, IInstanceLedger ledger) =>
+    /// <param name="killSwitch">The kill-switch stage over the shared session registry.</param>
+    public static IToolCallStage[] Stages(IRateLimitStore rateLimits, IInstanceLedger ledger, KillSwitchStage killSwitch) =>
     [
+        killSwitch,
         new ArgumentValidationStage(), new PolicyStage(), new CostLimitStage(ledger), new ApprovalStage(), new CredentialScopeStage(),
         new RateLimitStage(rateLimits), new CostLimitReservationStage(ledger),
     ];
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         _reload.Dispose();
+        await _lifecycle.EndAsync(_logger);
         _broker.Dispose();
-        return _store.DisposeAsync();
+        await _store.DisposeAsync();
     }
 }

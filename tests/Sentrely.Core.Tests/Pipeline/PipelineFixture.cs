@@ -36,7 +36,7 @@ internal sealed class PipelineFixture
         RateLimits = new InMemoryRateLimitStore(Time);
         Pipeline = new ToolCallPipeline(
             Registry,
-            [new RateLimitStage(RateLimits), new CredentialScopeStage(), new PolicyStage(), new ApprovalStage(), new ArgumentValidationStage()],
+            [new KillSwitchStage(Sessions, k => Kills.Add(k), Time), new RateLimitStage(RateLimits), new CredentialScopeStage(), new PolicyStage(), new ApprovalStage(), new ArgumentValidationStage()],
             () => Holder.Current,
             new AuditTrail(Store, Time),
             Vendor,
@@ -45,6 +45,12 @@ internal sealed class PipelineFixture
     }
 
     public FakeTimeProvider Time { get; } = new();
+
+    /// <summary>Gets the session registry the kill-switch stage reads.</summary>
+    public InMemorySessionRegistry Sessions { get; } = new();
+
+    /// <summary>Gets the kills the stage reported (where the runtime clears cached credentials).</summary>
+    public List<KillRule> Kills { get; } = [];
 
     /// <summary>Gets the holder the pipeline reads its configuration from (tests swap it to simulate a reload).</summary>
     public ConfigurationHolder Holder { get; }

@@ -15,7 +15,7 @@ public sealed class ToolCallPipelineTests
         var fixture = new PipelineFixture([]);
 
         Assert.Equal(
-            [StageOrder.Validation, StageOrder.Policy, StageOrder.Approval, StageOrder.CredentialScope, StageOrder.RateLimits],
+            [StageOrder.KillSwitch, StageOrder.Validation, StageOrder.Policy, StageOrder.Approval, StageOrder.CredentialScope, StageOrder.RateLimits],
             fixture.Pipeline.Stages.Select(s => s.Order));
         Assert.Equal(
             [1000, 2000, 3000, 4000, 5000, 6000, 7000, 7500],
