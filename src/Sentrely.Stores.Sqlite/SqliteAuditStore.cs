@@ -25,6 +25,7 @@ public sealed partial class SqliteAuditStore : IAuditStore, IAsyncDisposable
     private readonly string _databasePath;
     private readonly string _connectionString;
     private readonly TimeProvider _time;
+    private readonly AuditSigner? _signer;
     private readonly SemaphoreSlim _appendLock = new(1, 1);
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
@@ -34,11 +35,21 @@ public sealed partial class SqliteAuditStore : IAuditStore, IAsyncDisposable
     /// <param name="databasePath">The database file path (the folder is created when missing).</param>
     /// <param name="time">The clock, used to stamp records whose time is unset and schema migrations.</param>
     public SqliteAuditStore(string databasePath, TimeProvider time)
+        : this(databasePath, time, null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="SqliteAuditStore"/> class that signs every appended record with <paramref name="signer"/>.</summary>
+    /// <param name="databasePath">The database file path (the folder is created when missing).</param>
+    /// <param name="time">The clock, used to stamp records whose time is unset and schema migrations.</param>
+    /// <param name="signer">The operator's HMAC key, or null to write unsigned records; the key is never stored.</param>
+    public SqliteAuditStore(string databasePath, TimeProvider time, AuditSigner? signer)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         ArgumentNullException.ThrowIfNull(time);
         _databasePath = Path.GetFullPath(databasePath);
         _time = time;
+        _signer = signer;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = _databasePath,
@@ -47,6 +58,9 @@ public sealed partial class SqliteAuditStore : IAuditStore, IAsyncDisposable
             DefaultTimeout = 30,
         }.ToString();
     }
+
+    /// <summary>Gets or sets a cap on the database size in pages (SQLite <c>max_page_count</c>), applied to every connection; tests set it to inject a full-disk fault.</summary>
+    internal long? MaxPageCount { get; set; }
 
     /// <summary>Gets the full path of the database file.</summary>
     public string DatabasePath => _databasePath;
@@ -69,7 +83,8 @@ public sealed partial class SqliteAuditStore : IAuditStore, IAsyncDisposable
                 PrevHash = head?.Hash ?? AuditHashChain.GenesisHash,
                 Hash = "",
             };
-            chained = chained with { Hash = AuditHashChain.ComputeHash(chained) };
+            var hash = AuditHashChain.ComputeHash(chained);
+            chained = chained with { Hash = hash, Hmac = _signer?.Sign(hash) };
 
             using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
@@ -140,6 +155,11 @@ public sealed partial class SqliteAuditStore : IAuditStore, IAsyncDisposable
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             using var pragma = connection.CreateCommand();
             pragma.CommandText = $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";
+            if (MaxPageCount is { } pages)
+            {
+                pragma.CommandText += $" PRAGMA max_page_count = {pages.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
+            }
+
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }

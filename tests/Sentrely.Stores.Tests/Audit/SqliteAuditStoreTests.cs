@@ -70,14 +70,14 @@ public sealed class SqliteAuditStoreTests : AuditStoreTests
     }
 
     [Fact]
-    public async Task FirstUse_WalModeAndSchemaVersion1()
+    public async Task FirstUse_WalModeAndCurrentSchemaVersion()
     {
         var store = CreateStore();
 
         await store.GetHeadAsync(CancellationToken.None);
 
         Assert.Equal("wal", await ScalarAsync("PRAGMA journal_mode;"));
-        Assert.Equal(1L, await ScalarAsync("SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(2L, await ScalarAsync("SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class SqliteAuditStoreTests : AuditStoreTests
     {
         var store = CreateStore();
         await store.GetHeadAsync(CancellationToken.None);
-        await ScalarAsync("INSERT INTO schema_version (version, applied) VALUES (2, 'later');");
+        await ScalarAsync("INSERT INTO schema_version (version, applied) VALUES (3, 'later');");
 
         var other = Track(CreateStoreInstance());
 
