@@ -73,33 +73,48 @@ public sealed partial class SqliteAuditStore : IAuditStore, IAsyncDisposable
         try
         {
             using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
-
-            var head = await ReadHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-            var stamped = record.Time == default ? record with { Time = _time.GetUtcNow() } : record;
-            var chained = AuditHashChain.Normalize(stamped) with
+            try
             {
-                Seq = (head?.Seq ?? 0) + 1,
-                PrevHash = head?.Hash ?? AuditHashChain.GenesisHash,
-                Hash = "",
-            };
-            var hash = AuditHashChain.ComputeHash(chained);
-            chained = chained with { Hash = hash, Hmac = _signer?.Sign(hash) };
-
-            using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = SqliteAuditRows.InsertSql;
-            SqliteAuditRows.AddParameters(insert, chained);
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-
-            // Not cancellable: once the row is written, committing is the only safe way out.
-            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-            return chained;
+                return await AppendAsync(connection, record, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException)
+            {
+                // A connection opened while the file was unwritable stays read-only for life; pooled, it would keep
+                // refusing after the operator fixed the store. Return it, then drop the pool so the next append opens afresh.
+                await connection.CloseAsync().ConfigureAwait(false);
+                SqliteConnection.ClearPool(connection);
+                throw;
+            }
         }
         finally
         {
             _appendLock.Release();
         }
+    }
+
+    private async Task<AuditRecord> AppendAsync(SqliteConnection connection, AuditRecord record, CancellationToken cancellationToken)
+    {
+        using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
+        var head = await ReadHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var stamped = record.Time == default ? record with { Time = _time.GetUtcNow() } : record;
+        var chained = AuditHashChain.Normalize(stamped) with
+        {
+            Seq = (head?.Seq ?? 0) + 1,
+            PrevHash = head?.Hash ?? AuditHashChain.GenesisHash,
+            Hash = "",
+        };
+        var hash = AuditHashChain.ComputeHash(chained);
+        chained = chained with { Hash = hash, Hmac = _signer?.Sign(hash) };
+
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = SqliteAuditRows.InsertSql;
+        SqliteAuditRows.AddParameters(insert, chained);
+        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+        // Not cancellable: once the row is written, committing is the only safe way out.
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        return chained;
     }
 
     /// <inheritdoc />
@@ -165,7 +180,10 @@ public sealed partial class SqliteAuditStore : IAuditStore, IAsyncDisposable
         }
         catch
         {
+            // A connection that opened but failed its setup (an unwritable folder fails the WAL files) would go back
+            // to the pool read-only and outlive the fault; drop it.
             await connection.DisposeAsync().ConfigureAwait(false);
+            SqliteConnection.ClearPool(connection);
             throw;
         }
     }
