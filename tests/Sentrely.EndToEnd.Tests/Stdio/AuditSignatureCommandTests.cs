@@ -72,9 +72,25 @@ public sealed class AuditSignatureCommandTests : IClassFixture<SandboxWorld>
         Assert.DoesNotContain(bad, result.Stderr + result.Stdout, StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, string Stdout, string Stderr)> VerifyAsync(string? key)
+    [Fact]
+    public async Task Serve_KeyShorterThan32Bytes_RefusesToStartWithoutTheValue()
     {
-        var info = SentrelyProcess.StartInfo(_world, "audit", "verify", "--config", _world.ConfigPath);
+        const string bad = "00112233445566778899aabbccddeeff"; // 16 bytes of hex
+
+        var result = await RunAsync(bad, "serve", "--config", _world.ConfigPath);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.Stdout);
+        Assert.Contains("at least 32 are required", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(bad, result.Stderr, StringComparison.Ordinal);
+    }
+
+    private Task<(int ExitCode, string Stdout, string Stderr)> VerifyAsync(string? key) =>
+        RunAsync(key, "audit", "verify", "--config", _world.ConfigPath);
+
+    private async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string? key, params string[] args)
+    {
+        var info = SentrelyProcess.StartInfo(_world, args);
         if (key is null)
         {
             info.Environment.Remove(AuditSigner.KeyVariable);
