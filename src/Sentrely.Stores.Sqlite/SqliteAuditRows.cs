@@ -14,7 +14,7 @@ internal static class SqliteAuditRows
         "INSERT INTO audit_records (" + SqliteAuditSchema.Columns + ") VALUES ($seq, $id, $callId, $time, $phase, "
         + "$sessionId, $developer, $project, $actor, $client, $transport, $tool, $arguments, $resources, $decision, "
         + "$ruleIds, $reason, $roleArn, $roleSessionName, $sourceIdentity, $awsRequestIds, $outcome, $errorCode, "
-        + "$durationMs, $prevHash, $hash);";
+        + "$durationMs, $prevHash, $hash, $hmac);";
 
     private static readonly JsonWriterOptions ListWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -47,6 +47,7 @@ internal static class SqliteAuditRows
         p.AddWithValue("$durationMs", (object?)r.DurationMs ?? DBNull.Value);
         p.AddWithValue("$prevHash", r.PrevHash);
         p.AddWithValue("$hash", r.Hash);
+        p.AddWithValue("$hmac", (object?)r.Hmac ?? DBNull.Value);
     }
 
     /// <summary>Reads the current row; a row that cannot be read (a tampered column type or shape) throws <see cref="InvalidDataException"/>.</summary>
@@ -88,6 +89,7 @@ internal static class SqliteAuditRows
                 DurationMs = reader.IsDBNull(23) ? null : reader.GetInt64(23),
                 PrevHash = reader.GetString(24),
                 Hash = reader.GetString(25),
+                Hmac = Optional(reader, 26),
             };
         }
         catch (Exception ex) when (ex is InvalidOperationException or InvalidCastException or FormatException)

@@ -10,7 +10,7 @@ internal static class SqliteAuditSchema
     public const string Columns =
         "seq, id, callId, time, phase, sessionId, developer, project, actor, client, transport, tool, arguments, "
         + "resources, decision, ruleIds, reason, roleArn, roleSessionName, sourceIdentity, awsRequestIds, outcome, "
-        + "errorCode, durationMs, prevHash, hash";
+        + "errorCode, durationMs, prevHash, hash, hmac";
 
     // Index = version - 1. Never edit a shipped migration: append a new one.
     private static readonly string[] Migrations =
@@ -52,6 +52,7 @@ internal static class SqliteAuditSchema
         CREATE TRIGGER audit_records_no_delete BEFORE DELETE ON audit_records
             BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
         """,
+        // v2: the sessions registry and the kill switch.
         """
         CREATE TABLE sessions (
             sessionId     TEXT PRIMARY KEY,
@@ -75,6 +76,11 @@ internal static class SqliteAuditSchema
             time    TEXT NOT NULL,
             PRIMARY KEY (kind, target)
         ) WITHOUT ROWID;
+        """,
+
+        // v3: the optional HMAC of each record's hash (SENTRELY_AUDIT_HMAC_KEY); NULL for records written without a key.
+        """
+        ALTER TABLE audit_records ADD COLUMN hmac TEXT;
         """,
     ];
 

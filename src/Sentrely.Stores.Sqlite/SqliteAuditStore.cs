@@ -25,6 +25,7 @@ public sealed partial class SqliteAuditStore : IAuditStore, IAsyncDisposable
     private readonly string _databasePath;
     private readonly string _connectionString;
     private readonly TimeProvider _time;
+    private readonly AuditSigner? _signer;
     private readonly SemaphoreSlim _appendLock = new(1, 1);
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
@@ -34,11 +35,21 @@ public sealed partial class SqliteAuditStore : IAuditStore, IAsyncDisposable
     /// <param name="databasePath">The database file path (the folder is created when missing).</param>
     /// <param name="time">The clock, used to stamp records whose time is unset and schema migrations.</param>
     public SqliteAuditStore(string databasePath, TimeProvider time)
+        : this(databasePath, time, null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="SqliteAuditStore"/> class that signs every appended record with <paramref name="signer"/>.</summary>
+    /// <param name="databasePath">The database file path (the folder is created when missing).</param>
+    /// <param name="time">The clock, used to stamp records whose time is unset and schema migrations.</param>
+    /// <param name="signer">The operator's HMAC key, or null to write unsigned records; the key is never stored.</param>
+    public SqliteAuditStore(string databasePath, TimeProvider time, AuditSigner? signer)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         ArgumentNullException.ThrowIfNull(time);
         _databasePath = Path.GetFullPath(databasePath);
         _time = time;
+        _signer = signer;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = _databasePath,
@@ -47,6 +58,9 @@ public sealed partial class SqliteAuditStore : IAuditStore, IAsyncDisposable
             DefaultTimeout = 30,
         }.ToString();
     }
+
+    /// <summary>Gets or sets a cap on the database size in pages (SQLite <c>max_page_count</c>), applied to every connection; tests set it to inject a full-disk fault.</summary>
+    internal long? MaxPageCount { get; set; }
 
     /// <summary>Gets the full path of the database file.</summary>
     public string DatabasePath => _databasePath;
@@ -59,32 +73,48 @@ public sealed partial class SqliteAuditStore : IAuditStore, IAsyncDisposable
         try
         {
             using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
-
-            var head = await ReadHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-            var stamped = record.Time == default ? record with { Time = _time.GetUtcNow() } : record;
-            var chained = AuditHashChain.Normalize(stamped) with
+            try
             {
-                Seq = (head?.Seq ?? 0) + 1,
-                PrevHash = head?.Hash ?? AuditHashChain.GenesisHash,
-                Hash = "",
-            };
-            chained = chained with { Hash = AuditHashChain.ComputeHash(chained) };
-
-            using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = SqliteAuditRows.InsertSql;
-            SqliteAuditRows.AddParameters(insert, chained);
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-
-            // Not cancellable: once the row is written, committing is the only safe way out.
-            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-            return chained;
+                return await AppendAsync(connection, record, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException)
+            {
+                // A connection opened while the file was unwritable stays read-only for life; pooled, it would keep
+                // refusing after the operator fixed the store. Return it, then drop the pool so the next append opens afresh.
+                await connection.CloseAsync().ConfigureAwait(false);
+                SqliteConnection.ClearPool(connection);
+                throw;
+            }
         }
         finally
         {
             _appendLock.Release();
         }
+    }
+
+    private async Task<AuditRecord> AppendAsync(SqliteConnection connection, AuditRecord record, CancellationToken cancellationToken)
+    {
+        using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
+        var head = await ReadHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var stamped = record.Time == default ? record with { Time = _time.GetUtcNow() } : record;
+        var chained = AuditHashChain.Normalize(stamped) with
+        {
+            Seq = (head?.Seq ?? 0) + 1,
+            PrevHash = head?.Hash ?? AuditHashChain.GenesisHash,
+            Hash = "",
+        };
+        var hash = AuditHashChain.ComputeHash(chained);
+        chained = chained with { Hash = hash, Hmac = _signer?.Sign(hash) };
+
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = SqliteAuditRows.InsertSql;
+        SqliteAuditRows.AddParameters(insert, chained);
+        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+        // Not cancellable: once the row is written, committing is the only safe way out.
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        return chained;
     }
 
     /// <inheritdoc />
@@ -141,12 +171,20 @@ public sealed partial class SqliteAuditStore : IAuditStore, IAsyncDisposable
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             using var pragma = connection.CreateCommand();
             pragma.CommandText = $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";
+            if (MaxPageCount is { } pages)
+            {
+                pragma.CommandText += $" PRAGMA max_page_count = {pages.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
+            }
+
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
         {
+            // A connection that opened but failed its setup (an unwritable folder fails the WAL files) would go back
+            // to the pool read-only and outlive the fault; drop it.
             await connection.DisposeAsync().ConfigureAwait(false);
+            SqliteConnection.ClearPool(connection);
             throw;
         }
     }

@@ -20,6 +20,10 @@ namespace Sentrely.Audit;
 /// <c>\uXXXX</c>: that rule depends on no Unicode data table, so the same record hashes the same on every
 /// runtime version. Changing anything here invalidates every existing log.
 /// </para>
+/// <para>
+/// <see cref="AuditRecord.Hmac"/> is deliberately outside the canonical form: it is a signature of the hash, so
+/// it cannot be an input to it, and a log written without a key hashes the same as one written with a key.
+/// </para>
 /// </remarks>
 public static class AuditHashChain
 {

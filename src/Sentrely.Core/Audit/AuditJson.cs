@@ -46,6 +46,7 @@ public static class AuditJson
             DurationMs = record.DurationMs,
             PrevHash = record.PrevHash,
             Hash = record.Hash,
+            Hmac = record.Hmac,
         };
         return JsonSerializer.Serialize(line, AuditJsonContext.Default.AuditJsonLine);
     }
@@ -96,6 +97,7 @@ public static class AuditJson
             DurationMs = r.DurationMs,
             PrevHash = r.PrevHash,
             Hash = r.Hash,
+            Hmac = r.Hmac,
         };
     }
 

@@ -61,4 +61,8 @@ internal sealed class AuditJsonLine
     public required string PrevHash { get; init; }
 
     public required string Hash { get; init; }
+
+    // Omitted when null, so logs written without a key export exactly as before the column existed.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Hmac { get; init; }
 }

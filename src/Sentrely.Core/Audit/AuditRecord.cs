@@ -83,4 +83,10 @@ public sealed record AuditRecord
 
     /// <summary>Gets this record's hash over its canonical form and <see cref="PrevHash"/>.</summary>
     public string Hash { get; init; } = "";
+
+    /// <summary>
+    /// Gets the HMAC-SHA256 of <see cref="Hash"/> under the operator's key (<see cref="AuditSigner"/>), lowercase hex;
+    /// null when no key was configured. Not part of the canonical form: it signs the hash, which covers everything else.
+    /// </summary>
+    public string? Hmac { get; init; }
 }

@@ -17,4 +17,7 @@ public sealed record AuditVerification
 
     /// <summary>Gets the head of the intact part of the chain: the last record found intact; null when there is none.</summary>
     public AuditHead? Head { get; init; }
+
+    /// <summary>Gets a value indicating whether each record's HMAC was checked against a configured key (false: the chain only).</summary>
+    public bool SignaturesChecked { get; init; }
 }

@@ -17,9 +17,25 @@ public static class AuditVerifier
     /// <param name="records">The records, in seq order.</param>
     /// <param name="expectedHead">The head recorded earlier (<c>sentrely audit head</c>), or null.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
+    public static ValueTask<AuditVerification> VerifyAsync(
+        IAsyncEnumerable<AuditRecord> records,
+        AuditHead? expectedHead,
+        CancellationToken cancellationToken) =>
+        VerifyAsync(records, expectedHead, null, cancellationToken);
+
+    /// <summary>
+    /// Checks the chain as <see cref="VerifyAsync(IAsyncEnumerable{AuditRecord}, AuditHead?, CancellationToken)"/> does and,
+    /// when <paramref name="signer"/> is given, that every record carries its signature: a writer who rebuilt the
+    /// chain without the key is named at the first record it wrote.
+    /// </summary>
+    /// <param name="records">The records, in seq order.</param>
+    /// <param name="expectedHead">The head recorded earlier (<c>sentrely audit head</c>), or null.</param>
+    /// <param name="signer">The operator's HMAC key, or null to check the chain only.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
     public static async ValueTask<AuditVerification> VerifyAsync(
         IAsyncEnumerable<AuditRecord> records,
         AuditHead? expectedHead,
+        AuditSigner? signer,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
@@ -36,10 +52,10 @@ public static class AuditVerifier
         {
             await foreach (var record in records.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                var problem = Check(record, (head?.Seq ?? 0) + 1, head);
+                var problem = Check(record, (head?.Seq ?? 0) + 1, head) ?? CheckSignature(record, signer);
                 if (problem is not null)
                 {
-                    return Fail(checkedCount, head, problem.Value.Seq, problem.Value.Text);
+                    return Fail(checkedCount, head, problem.Value.Seq, problem.Value.Text, signer);
                 }
 
                 checkedCount++;
@@ -53,7 +69,7 @@ public static class AuditVerifier
         catch (InvalidDataException ex)
         {
             var seq = (head?.Seq ?? 0) + 1;
-            return Fail(checkedCount, head, seq, $"record {seq} could not be read: {ex.Message}");
+            return Fail(checkedCount, head, seq, $"record {seq} could not be read: {ex.Message}", signer);
         }
 
         if (expectedHead is not null)
@@ -61,11 +77,11 @@ public static class AuditVerifier
             var headProblem = CheckExpectedHead(expectedHead, head, hashAtExpectedSeq);
             if (headProblem is not null)
             {
-                return Fail(checkedCount, head, headProblem.Value.Seq, headProblem.Value.Text);
+                return Fail(checkedCount, head, headProblem.Value.Seq, headProblem.Value.Text, signer);
             }
         }
 
-        return new AuditVerification { Ok = true, Checked = checkedCount, Head = head };
+        return new AuditVerification { Ok = true, Checked = checkedCount, Head = head, SignaturesChecked = signer is not null };
     }
 
     private static (long Seq, string Text)? Check(AuditRecord record, long expectedSeq, AuditHead? previous)
@@ -123,6 +139,17 @@ public static class AuditVerifier
         return null;
     }
 
-    private static AuditVerification Fail(long checkedCount, AuditHead? head, long seq, string problem) =>
-        new() { Ok = false, Checked = checkedCount, Head = head, FirstBadSeq = seq, Problem = problem };
+    private static (long Seq, string Text)? CheckSignature(AuditRecord record, AuditSigner? signer)
+    {
+        if (signer is null || signer.IsSignedBy(record))
+        {
+            return null;
+        }
+
+        var how = record.Hmac is null ? "it has no signature" : "its signature is wrong";
+        return (record.Seq, $"record {record.Seq} is not signed by the configured key ({how}): a writer without the key rebuilt or inserted it");
+    }
+
+    private static AuditVerification Fail(long checkedCount, AuditHead? head, long seq, string problem, AuditSigner? signer) =>
+        new() { Ok = false, Checked = checkedCount, Head = head, FirstBadSeq = seq, Problem = problem, SignaturesChecked = signer is not null };
 }

@@ -87,16 +87,30 @@ internal static class AuditCommand
             head = new AuditHead(seq, parts[1]);
         }
 
+        AuditSigner? signer;
+        try
+        {
+            signer = AuditSigner.FromEnvironment(Environment.GetEnvironmentVariable);
+        }
+        catch (FormatException ex)
+        {
+            await Console.Error.WriteLineAsync($"sentrely: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageOrConfig;
+        }
+
         await using var store = Open(parse);
         if (store is null)
         {
             return ExitCodes.UsageOrConfig;
         }
 
-        var result = await AuditVerifier.VerifyAsync(store.ReadAsync(new AuditQuery(), cancellationToken), head, cancellationToken).ConfigureAwait(false);
+        var result = await AuditVerifier.VerifyAsync(store.ReadAsync(new AuditQuery(), cancellationToken), head, signer, cancellationToken).ConfigureAwait(false);
         if (result.Ok)
         {
-            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"ok: {result.Checked} records, chain intact, head {result.Head?.ToString() ?? "(empty)"}")).ConfigureAwait(false);
+            var signatures = result.SignaturesChecked
+                ? "every record signed by the configured key"
+                : $"signatures were not checked ({AuditSigner.KeyVariable} is not set)";
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"ok: {result.Checked} records, chain intact, {signatures}, head {result.Head?.ToString() ?? "(empty)"}")).ConfigureAwait(false);
             return ExitCodes.Ok;
         }
 

@@ -45,6 +45,9 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
 
     public string StorePath { get; }
 
+    /// <summary>Gets the audit store (tests inject store faults through it).</summary>
+    public SqliteAuditStore AuditStore => _store;
+
     /// <summary>Gets the configuration file reloaded live, or null for a built-in configuration.</summary>
     public string? WatchedConfig => _reload.WatchedPath;
 
@@ -56,7 +59,7 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
         var clients = new AwsClientFactory(config.Aws, endpoints);
         tools.Bind(config, clients);
 
-        var store = new SqliteAuditStore(storePath, time);
+        var store = new SqliteAuditStore(storePath, time, ReadAuditSigner());
         var broker = new BrokerCredentialVendor(clients, baseCredentials ?? (() => BaseCredentialsResolver.Resolve(config.Aws)), time);
         ICredentialVendor vendor = broker;
         if (config.Aws.Credentials.Reuse == CredentialReuse.PerScope)
@@ -108,6 +111,20 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
         new ArgumentValidationStage(), new PolicyStage(), new CostLimitStage(ledger), new ApprovalStage(), new CredentialScopeStage(),
         new RateLimitStage(rateLimits), new CostLimitReservationStage(ledger),
     ];
+
+    /// <summary>Returns the signer for <see cref="AuditSigner.KeyVariable"/>, or null; a malformed key stops the server (the message never holds the key).</summary>
+    /// <exception cref="StartupAuditException">The key is set but unusable.</exception>
+    public static AuditSigner? ReadAuditSigner()
+    {
+        try
+        {
+            return AuditSigner.FromEnvironment(Environment.GetEnvironmentVariable);
+        }
+        catch (FormatException ex)
+        {
+            throw new StartupAuditException($"{ex.Message} Sentrely does not serve with an audit key it cannot use: fix or unset it.", ex);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

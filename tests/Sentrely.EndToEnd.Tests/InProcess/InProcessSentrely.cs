@@ -25,6 +25,9 @@ internal sealed class InProcessSentrely : IAsyncDisposable, IFileRootProvider, I
 
     public SessionContext Session { get; }
 
+    /// <summary>Gets the composed runtime (tests reach its audit store to inject faults).</summary>
+    public SentrelyRuntime Runtime => _runtime;
+
     public List<string> ProgressMessages { get; } = [];
 
     public static async Task<InProcessSentrely> StartAsync(SandboxWorld world, string? configPath = null)

@@ -70,14 +70,14 @@ public sealed class SqliteAuditStoreTests : AuditStoreTests
     }
 
     [Fact]
-    public async Task FirstUse_WalModeAndSchemaVersion2()
+    public async Task FirstUse_WalModeAndCurrentSchemaVersion()
     {
         var store = CreateStore();
 
         await store.GetHeadAsync(CancellationToken.None);
 
         Assert.Equal("wal", await ScalarAsync("PRAGMA journal_mode;"));
-        Assert.Equal(2L, await ScalarAsync("SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(3L, await ScalarAsync("SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]
