@@ -1,3 +1,6 @@
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using StsTag = Amazon.SecurityToken.Model.Tag;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
@@ -10,15 +13,90 @@ public sealed class RoleProbe : IDisposable
     /// <summary>The session policy of a probe: nothing the probe's credentials could do.</summary>
     public const string DenyAll = """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}""";
 
+    // A well-formed id that names no instance or image: a dry run is authorized before anything is looked up.
+    private const string ProbeInstance = "i-00000000000000000";
+    private const string ProbeImage = "ami-00000000000000000";
+
     private readonly IAmazonSecurityTokenService _sts;
+    private readonly AwsClientFactory _clients;
 
     /// <summary>Initializes a new instance of the <see cref="RoleProbe"/> class.</summary>
-    /// <param name="clients">Creates the STS client.</param>
+    /// <param name="clients">Creates the STS and EC2 clients.</param>
     /// <param name="baseCredentials">The broker's base credentials.</param>
     public RoleProbe(AwsClientFactory clients, AWSCredentials baseCredentials)
     {
         ArgumentNullException.ThrowIfNull(clients);
+        _clients = clients;
         _sts = clients.CreateSts(baseCredentials);
+    }
+
+    /// <summary>The EC2 actions a dry run can check.</summary>
+    public static IReadOnlyList<string> DryRunActions { get; } = ["ec2:RunInstances", "ec2:StartInstances", "ec2:StopInstances", "ec2:TerminateInstances"];
+
+    /// <summary>
+    /// Asks EC2 whether <paramref name="roleArn"/> may perform <paramref name="action"/>: assumes the role with a session
+    /// policy allowing exactly that action, then sends the request with <c>DryRun</c>. Returns true (DryRunOperation),
+    /// false (UnauthorizedOperation) or null when EC2 answered something else, with the detail.
+    /// </summary>
+    /// <param name="roleArn">The role.</param>
+    /// <param name="action">One of <see cref="DryRunActions"/>.</param>
+    /// <param name="developer">The SourceIdentity and developer tag.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    public async Task<(bool? Allowed, string Detail)> DryRunAsync(string roleArn, string action, string developer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ImmutableCredentials credentials;
+        try
+        {
+            var assumed = await _sts.AssumeRoleAsync(
+                new AssumeRoleRequest
+                {
+                    RoleArn = roleArn,
+                    RoleSessionName = "sentrely-doctor",
+                    SourceIdentity = developer,
+                    DurationSeconds = 900,
+                    Policy = $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"{{action}}","Resource":"*"}]}""",
+                    Tags = [new StsTag { Key = "actor", Value = "operator" }, new StsTag { Key = "tool", Value = "doctor" }],
+                },
+                cancellationToken).ConfigureAwait(false);
+            credentials = new ImmutableCredentials(assumed.Credentials.AccessKeyId, assumed.Credentials.SecretAccessKey, assumed.Credentials.SessionToken);
+        }
+        catch (AmazonServiceException ex)
+        {
+            return (null, $"the role could not be assumed ({ex.ErrorCode})");
+        }
+
+        using var ec2 = _clients.CreateEc2(new AwsScopedCredentials(credentials)
+        {
+            RoleArn = roleArn,
+            RoleSessionName = "sentrely-doctor",
+            SourceIdentity = developer,
+            Expiration = DateTimeOffset.MaxValue,
+        });
+        try
+        {
+            await (action switch
+            {
+                "ec2:RunInstances" => (Task)ec2.RunInstancesAsync(new RunInstancesRequest { DryRun = true, ImageId = ProbeImage, InstanceType = "t3.micro", MinCount = 1, MaxCount = 1 }, cancellationToken),
+                "ec2:StartInstances" => ec2.StartInstancesAsync(new StartInstancesRequest { DryRun = true, InstanceIds = [ProbeInstance] }, cancellationToken),
+                "ec2:StopInstances" => ec2.StopInstancesAsync(new StopInstancesRequest { DryRun = true, InstanceIds = [ProbeInstance] }, cancellationToken),
+                "ec2:TerminateInstances" => ec2.TerminateInstancesAsync(new TerminateInstancesRequest { DryRun = true, InstanceIds = [ProbeInstance] }, cancellationToken),
+                _ => throw new ArgumentOutOfRangeException(nameof(action), action, "not an action a dry run can check"),
+            }).ConfigureAwait(false);
+            return (null, "EC2 performed no dry run");
+        }
+        catch (AmazonEC2Exception ex) when (ex.ErrorCode == "DryRunOperation")
+        {
+            return (true, "DryRunOperation");
+        }
+        catch (AmazonEC2Exception ex) when (ex.ErrorCode == "UnauthorizedOperation")
+        {
+            return (false, "UnauthorizedOperation");
+        }
+        catch (AmazonServiceException ex)
+        {
+            return (null, $"EC2 answered {ex.ErrorCode} before checking permissions");
+        }
     }
 
     /// <summary>Returns the account of the base credentials (STS GetCallerIdentity).</summary>
@@ -45,11 +123,11 @@ public sealed class RoleProbe : IDisposable
                     Policy = DenyAll,
                     Tags =
                     [
-                        new Tag { Key = "agent-session", Value = "doctor" },
-                        new Tag { Key = "developer", Value = developer },
-                        new Tag { Key = "project", Value = project },
-                        new Tag { Key = "tool", Value = "doctor" },
-                        new Tag { Key = "actor", Value = "operator" },
+                        new StsTag { Key = "agent-session", Value = "doctor" },
+                        new StsTag { Key = "developer", Value = developer },
+                        new StsTag { Key = "project", Value = project },
+                        new StsTag { Key = "tool", Value = "doctor" },
+                        new StsTag { Key = "actor", Value = "operator" },
                     ],
                 },
                 cancellationToken).ConfigureAwait(false);

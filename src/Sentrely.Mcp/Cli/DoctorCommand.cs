@@ -48,15 +48,15 @@ internal static class DoctorCommand
         if (sandbox)
         {
             await using var server = await SandboxServer.StartAsync(config, tools).ConfigureAwait(false);
-            await CheckAwsAsync(report, server.Setup.Config, server.Setup.BaseCredentials!, cancellationToken).ConfigureAwait(false);
+            await CheckAwsAsync(report, server.Setup.Config, tools, server.Setup.BaseCredentials!, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await CheckAwsAsync(report, config, () => BaseCredentialsResolver.Resolve(config.Aws), cancellationToken).ConfigureAwait(false);
+            await CheckAwsAsync(report, config, tools, () => BaseCredentialsResolver.Resolve(config.Aws), cancellationToken).ConfigureAwait(false);
         }
 
         report.Skip("S3 and Lambda permissions of the roles: AWS offers no dry run for them, and reading role policies needs IAM read access (iam:GetRolePolicy, iam:ListAttachedRolePolicies, iam:SimulatePrincipalPolicy) that Sentrely's broker does not have");
-        report.Skip("EC2 permissions of the roles (DryRun): not checked by this version");
+        report.Skip("describe-instances: DescribeInstances has no resource-level scope and is not dry-run here; the read role needs ec2:DescribeInstances on *");
         return report.Failures == 0 ? ExitCodes.Ok : ExitCodes.Failure;
     }
 
@@ -88,7 +88,7 @@ internal static class DoctorCommand
         }
     }
 
-    private static async Task CheckAwsAsync(DoctorReport report, SentrelyConfig config, Func<AWSCredentials> baseCredentials, CancellationToken cancellationToken)
+    private static async Task CheckAwsAsync(DoctorReport report, SentrelyConfig config, SentrelyTools tools, Func<AWSCredentials> baseCredentials, CancellationToken cancellationToken)
     {
         RoleProbe probe;
         try
@@ -135,6 +135,34 @@ internal static class DoctorCommand
                     report.Fail($"role aws.roles.{key} ({roleArn}) cannot be assumed: {error}",
                         "its trust policy must allow the broker sts:AssumeRole, sts:TagSession and sts:SetSourceIdentity (see README, AWS setup)");
                 }
+            }
+
+            await CheckEc2PermissionsAsync(report, config, tools, probe, developer, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // EC2 is the one service with a dry run: for each EC2 action an enabled tool uses, ask whether its role allows it.
+    private static async Task CheckEc2PermissionsAsync(DoctorReport report, SentrelyConfig config, SentrelyTools tools, RoleProbe probe, string developer, CancellationToken cancellationToken)
+    {
+        var checks = tools.Registry.Tools
+            .Where(t => t.Manifest.Role is { } role && config.Aws.Roles.ContainsKey(role))
+            .SelectMany(t => t.Manifest.Iam.SelectMany(s => s.Actions).Where(RoleProbe.DryRunActions.Contains).Select(a => (Role: t.Manifest.Role!, Action: a, Tool: t.Manifest.Name)))
+            .Distinct();
+        foreach (var (role, action, tool) in checks)
+        {
+            var roleArn = config.Aws.Roles[role];
+            var (allowed, detail) = await probe.DryRunAsync(roleArn, action, developer, cancellationToken).ConfigureAwait(false);
+            switch (allowed)
+            {
+                case true:
+                    report.Pass($"role aws.roles.{role} allows {action} ({tool}): EC2 dry run said {detail}");
+                    break;
+                case false:
+                    report.Fail($"role aws.roles.{role} does not allow {action} ({tool}): EC2 dry run said {detail}", $"grant {action} in the role's identity policy, or disallow {tool} in the Sentrely policy");
+                    break;
+                default:
+                    report.Skip($"{action} for aws.roles.{role} ({tool}): {detail}");
+                    break;
             }
         }
     }

@@ -31,8 +31,8 @@ public sealed class DoctorCommandTests : IAsyncLifetime
 
         // Assert
         Assert.True(exit == 0, stdout);
-        var probe = _world.Double.AssumeRoles.Last();
-        Assert.Contains("\"Deny\"", probe.Policy, StringComparison.Ordinal);
+        var probe = _world.Double.AssumeRoles.Last(a => a.Policy!.Contains("\"Deny\"", StringComparison.Ordinal));
+        Assert.Equal(Sentrely.Aws.Credentials.RoleProbe.DenyAll, probe.Policy);
         Assert.Equal(["agent-session", "developer", "project", "tool", "actor"], probe.Tags.Select(t => t.Key));
         Assert.Equal("jordan", probe.SourceIdentity);
     }
@@ -68,6 +68,34 @@ public sealed class DoctorCommandTests : IAsyncLifetime
             Assert.Contains($"✖ role aws.roles.deploy ({SandboxWorld.DeployRole}) cannot be assumed: AccessDenied", stdout, StringComparison.Ordinal);
             Assert.Contains("sts:TagSession", stdout, StringComparison.Ordinal);
             Assert.Contains("✔ role aws.roles.read", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await world.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Doctor_RoleDeniesAnEc2Action_DryRunNamesItAndExitsOne()
+    {
+        // Arrange: the deploy role's own policy denies terminations (the double enforces a role's inline denies).
+        var world = new SandboxWorld();
+        await world.InitializeAsync();
+        try
+        {
+            const string Deny = """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"ec2:TerminateInstances","Resource":"*"}]}""";
+            world.Double.State.PutRolePolicy("sentrely-agent-deploy", "no-terminate", Deny, Sentrely.Sandbox.Policy.SessionPolicyParser.TryParse(Deny, out _)!);
+
+            // Act
+            var (exit, stdout, _) = await SentrelyProcess.RunAsync(world, "doctor", "--config", world.ConfigPath);
+
+            // Assert
+            Assert.Equal(1, exit);
+            Assert.Contains("✔ role aws.roles.deploy allows ec2:StopInstances (stop-instances): EC2 dry run said DryRunOperation", stdout, StringComparison.Ordinal);
+            Assert.Contains("✖ role aws.roles.deploy does not allow ec2:TerminateInstances (terminate-instances): EC2 dry run said UnauthorizedOperation", stdout, StringComparison.Ordinal);
+            var dryRun = world.Double.Requests.Where(r => r.Action == "ec2:StopInstances").ToArray();
+            Assert.NotEmpty(dryRun);
+            Assert.Equal("running", world.Double.State.GetInstance(world.InstanceId)!.State);
         }
         finally
         {
