@@ -115,7 +115,6 @@ internal static class LocalSectionsReader
         "limits" => "limit",
         "approvals" => "approval setting",
         "server" => "server setting",
-        "telemetry" => "telemetry setting",
         _ => "setting",
     };
 }

@@ -29,6 +29,9 @@ public sealed record SentrelyConfig
 
     /// <summary>Gets the cost limits; all off unless set.</summary>
     public LimitsConfig Limits { get; init; } = new();
+
+    /// <summary>Gets the OpenTelemetry export settings; off unless set.</summary>
+    public TelemetryConfig Telemetry { get; init; } = new();
 }
 
 /// <summary>Gets the <c>aws</c> section.</summary>

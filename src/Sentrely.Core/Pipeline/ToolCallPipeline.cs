@@ -62,16 +62,25 @@ public sealed partial class ToolCallPipeline
         ArgumentNullException.ThrowIfNull(request);
         var context = new ToolCallContext(request, Identifiers.NewCallId(), _configuration());
         var started = _time.GetTimestamp();
+        var unknownTool = Resolve(context);
+        using var activity = SentrelyTelemetry.StartCall(context);
+        var outcome = await RunCoreAsync(context, unknownTool, started, cancellationToken).ConfigureAwait(false);
+        SentrelyTelemetry.RecordCall(activity, context, outcome.Decision, _time.GetElapsedTime(started));
+        return outcome;
+    }
+
+    private async ValueTask<ToolCallOutcome> RunCoreAsync(ToolCallContext context, ToolCallRejection? unknownTool, long started, CancellationToken cancellationToken)
+    {
         try
         {
-            var rejection = Resolve(context) ?? await RunStagesAsync(context, cancellationToken).ConfigureAwait(false);
+            var rejection = unknownTool ?? await RunStagesAsync(context, cancellationToken).ConfigureAwait(false);
             return rejection is null
                 ? await PerformAsync(context, started, cancellationToken).ConfigureAwait(false)
                 : await RefuseAsync(context, rejection, started, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogCallFailed(_logger, ex, context.CallId, request.ToolName);
+            LogCallFailed(_logger, ex, context.CallId, context.Request.ToolName);
             // The outcome keeps the decision already recorded in the intent, so the two records of a call agree.
             var decision = context.Decision is { Allowed: true } ? context.AllowDecision : AuditDecisions.Deny;
             var outcome = Error(context, decision, $"Sentrely failed while handling this call (call id {context.CallId}); the server log has the details.");
@@ -92,6 +101,7 @@ public sealed partial class ToolCallPipeline
     {
         foreach (var stage in _stages)
         {
+            using var step = SentrelyTelemetry.StartStep(stage.GetType().Name);
             if (await stage.ExecuteAsync(context, cancellationToken).ConfigureAwait(false) is { } rejection)
             {
                 return rejection;
@@ -111,6 +121,7 @@ public sealed partial class ToolCallPipeline
         };
         try
         {
+            using var step = SentrelyTelemetry.StartStep("audit.intent");
             await _audit.WriteIntentAsync(context, rejection.Decision, rejection.RuleIds, rejection.Reason, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -129,6 +140,7 @@ public sealed partial class ToolCallPipeline
         var ruleIds = context.Decision?.RuleIds ?? [];
         try
         {
+            using var step = SentrelyTelemetry.StartStep("audit.intent");
             await _audit.WriteIntentAsync(context, context.AllowDecision, ruleIds, context.Decision?.Reason ?? "allowed", cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -142,6 +154,7 @@ public sealed partial class ToolCallPipeline
         {
             try
             {
+                using var step = SentrelyTelemetry.StartStep("credentials.vend");
                 context.Credentials = await _vendor.VendAsync(scope, cancellationToken).ConfigureAwait(false);
             }
             catch (CredentialVendingException ex)
@@ -161,6 +174,7 @@ public sealed partial class ToolCallPipeline
         ToolInvocationResult result;
         try
         {
+            using var step = SentrelyTelemetry.StartStep("invoke");
             result = await tool.Handler.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -205,6 +219,7 @@ public sealed partial class ToolCallPipeline
         try
         {
             // Not cancellable: the outcome of a call that happened must be recorded even if the client went away.
+            using var step = SentrelyTelemetry.StartStep("audit.outcome");
             var durationMs = (long)_time.GetElapsedTime(started).TotalMilliseconds;
             await _audit.WriteOutcomeAsync(context, outcome, result, errorCode, requestIds, durationMs, CancellationToken.None).ConfigureAwait(false);
         }

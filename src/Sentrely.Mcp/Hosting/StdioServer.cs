@@ -29,6 +29,7 @@ internal static partial class StdioServer
         }
 
         await using var runtime = created;
+        using var telemetry = TelemetryExport.Start(config.Telemetry);
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddLogging();

@@ -119,6 +119,22 @@ public sealed class ConfigReloaderTests
     }
 
     [Fact]
+    public async Task Reload_TelemetryEndpointChanged_KeepsRunningExportAndWarns()
+    {
+        // Arrange
+        using var fixture = new ReloadFixture(awsSection: "telemetry:\n  otlpEndpoint: http://127.0.0.1:4317\n");
+        fixture.Write("telemetry:\n  otlpEndpoint: http://collector.example.com:4317\n" + ReloadFixture.AllowGet);
+
+        // Act
+        var result = await fixture.ReloadAsync();
+
+        // Assert
+        Assert.Equal(ConfigReloadResult.Reloaded, result);
+        Assert.Equal(new Uri("http://127.0.0.1:4317"), fixture.Holder.Current.Config.Telemetry.OtlpEndpoint);
+        Assert.EndsWith("; not applied until a restart: telemetry", Assert.Single(fixture.Store.Records).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reload_PolicyOnlyChange_NoRestartWarning()
     {
         // Arrange
