@@ -69,6 +69,20 @@ public abstract partial class AuditStoreTests
     }
 
     [Fact]
+    public async Task Verify_RowsReordered_NamesFirstMovedSeq()
+    {
+        var store = CreateStore();
+        await AppendManyAsync(store, 5);
+
+        // Swap records 2 and 3 in place: every column moves, only the positions change.
+        await TamperAsync("UPDATE audit_records SET seq = -2 WHERE seq = 2; UPDATE audit_records SET seq = 2 WHERE seq = 3; UPDATE audit_records SET seq = 3 WHERE seq = -2;");
+        var result = await VerifyAsync(store);
+
+        Assert.False(result.Ok);
+        Assert.Equal(2, result.FirstBadSeq);
+    }
+
+    [Fact]
     public async Task Verify_LastRowsDeleted_DetectedWithExpectedHead()
     {
         var store = CreateStore();
