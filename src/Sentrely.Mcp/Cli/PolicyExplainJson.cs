@@ -22,8 +22,8 @@ internal static class PolicyExplainJson
             w.WriteString("verdict", e.Verdict);
             w.WriteString("reason", e.Reason);
             w.WriteString("code", e.Code);
-            Strings(w, "ruleIds", e.RuleIds);
-            Strings(w, "resources", e.Resources);
+            w.WriteStrings("ruleIds", e.RuleIds);
+            w.WriteStrings("resources", e.Resources);
             w.WriteStartArray("rules");
             foreach (var t in e.Decision?.Trace ?? [])
             {
@@ -43,7 +43,7 @@ internal static class PolicyExplainJson
                 w.WriteStartObject();
                 w.WriteString("kind", o.Kind);
                 w.WriteString("description", o.Description);
-                Strings(w, "ruleIds", o.RuleIds);
+                w.WriteStrings("ruleIds", o.RuleIds);
                 w.WriteEndObject();
             }
 
@@ -74,16 +74,5 @@ internal static class PolicyExplainJson
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static void Strings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            w.WriteStringValue(v);
-        }
-
-        w.WriteEndArray();
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Sentrely.Audit;
 using Sentrely.Sessions;
@@ -36,7 +35,7 @@ internal static class SessionsText
         }
     }
 
-    private static string SessionJson(SessionRecord s, string state, KillRule? killed) => Write(w =>
+    private static string SessionJson(SessionRecord s, string state, KillRule? killed) => JsonObjects.ToText(w =>
     {
         w.WriteString("sessionId", s.SessionId);
         w.WriteString("state", state);
@@ -53,7 +52,7 @@ internal static class SessionsText
         w.WriteString("ended", s.Ended is { } e ? AuditTime.Format(e) : null);
     });
 
-    private static string KillJson(KillRule kill) => Write(w =>
+    private static string KillJson(KillRule kill) => JsonObjects.ToText(w =>
     {
         w.WriteString("killRule", kill.Target.ToString());
         w.WriteString("kind", kill.Target.KindName);
@@ -62,17 +61,4 @@ internal static class SessionsText
         w.WriteString("by", kill.By);
         w.WriteString("time", AuditTime.Format(kill.Time));
     });
-
-    private static string Write(Action<Utf8JsonWriter> body)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
 }

@@ -39,26 +39,12 @@ internal static class ToolsCommand
         return new Command("tools", "The curated tools") { list };
     }
 
-    private static string ToJson(string name, string access, string? role, string approval, string[] actions)
+    private static string ToJson(string name, string access, string? role, string approval, string[] actions) => JsonObjects.ToText(w =>
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            w.WriteString("name", name);
-            w.WriteString("access", access);
-            w.WriteString("role", role);
-            w.WriteString("approval", approval);
-            w.WriteStartArray("iamActions");
-            foreach (var a in actions)
-            {
-                w.WriteStringValue(a);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        w.WriteString("name", name);
+        w.WriteString("access", access);
+        w.WriteString("role", role);
+        w.WriteString("approval", approval);
+        w.WriteStrings("iamActions", actions);
+    });
 }

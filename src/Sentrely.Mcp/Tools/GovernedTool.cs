@@ -64,28 +64,17 @@ internal sealed class GovernedTool : McpServerTool
         return OutcomeResults.ToResult(outcome);
     }
 
-    private static JsonElement? ToJson(IDictionary<string, JsonElement>? arguments)
-    {
-        if (arguments is null)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            foreach (var (name, value) in arguments)
+    private static JsonElement? ToJson(IDictionary<string, JsonElement>? arguments) =>
+        arguments is null
+            ? null
+            : JsonObjects.ToElement(w =>
             {
-                writer.WritePropertyName(name);
-                value.WriteTo(writer);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return JsonDocument.Parse(buffer.ToArray()).RootElement;
-    }
+                foreach (var (name, value) in arguments)
+                {
+                    w.WritePropertyName(name);
+                    value.WriteTo(w);
+                }
+            });
 
     // MCP's defaults assume the worst, so every hint is stated explicitly.
     private static ToolAnnotations Annotations(ToolManifest manifest) => new()

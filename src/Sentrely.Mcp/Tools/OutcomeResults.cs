@@ -28,40 +28,25 @@ internal static class OutcomeResults
         };
     }
 
-    private static JsonElement Refusal(ToolCallOutcome outcome)
+    private static JsonElement Refusal(ToolCallOutcome outcome) => JsonObjects.ToElement(w =>
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        w.WriteString("decision", outcome.Decision);
+        w.WriteString("reason", outcome.Message);
+        w.WriteStrings("ruleIds", outcome.RuleIds);
+        w.WriteString("callId", outcome.CallId);
+        if (outcome.ApprovalId is { } approvalId)
         {
-            w.WriteStartObject();
-            w.WriteString("decision", outcome.Decision);
-            w.WriteString("reason", outcome.Message);
-            w.WriteStartArray("ruleIds");
-            foreach (var id in outcome.RuleIds)
-            {
-                w.WriteStringValue(id);
-            }
-
-            w.WriteEndArray();
-            w.WriteString("callId", outcome.CallId);
-            if (outcome.ApprovalId is { } approvalId)
-            {
-                w.WriteString("approvalId", approvalId);
-            }
-
-            if (outcome.RetryAfterSeconds is { } retry)
-            {
-                w.WriteNumber("retryAfterSeconds", retry);
-            }
-
-            if (outcome.AwsErrorCode is { } code)
-            {
-                w.WriteString("awsErrorCode", code);
-            }
-
-            w.WriteEndObject();
+            w.WriteString("approvalId", approvalId);
         }
 
-        return JsonDocument.Parse(buffer.ToArray()).RootElement;
-    }
+        if (outcome.RetryAfterSeconds is { } retry)
+        {
+            w.WriteNumber("retryAfterSeconds", retry);
+        }
+
+        if (outcome.AwsErrorCode is { } code)
+        {
+            w.WriteString("awsErrorCode", code);
+        }
+    });
 }
