@@ -27,6 +27,9 @@ public sealed record SentrelyConfig
     /// <summary>Gets the policy: rules and rate limits. Empty means every call is denied.</summary>
     public PolicyConfig Policy { get; init; } = new();
 
+    /// <summary>Gets the approval settings: request lifetime and reviewer webhooks.</summary>
+    public ApprovalsConfig Approvals { get; init; } = new();
+
     /// <summary>Gets the cost limits; all off unless set.</summary>
     public LimitsConfig Limits { get; init; } = new();
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sentrely.Approval;
 using Sentrely.Arguments;
 using Sentrely.Invocation;
 using Sentrely.Sessions;
@@ -11,9 +12,11 @@ namespace Sentrely.Pipeline;
 /// <param name="Arguments">The raw <c>arguments</c> value; null when absent.</param>
 /// <param name="Progress">Reports progress to the client.</param>
 /// <param name="FileRoots">Resolves the folders <c>path</c> arguments may read.</param>
+/// <param name="Prompt">Asks the human in the session to confirm a call; null when the client cannot (no elicitation).</param>
 public sealed record ToolCallRequest(
     SessionContext Session,
     string ToolName,
     JsonElement? Arguments,
     IProgressReporter Progress,
-    IFileRootProvider FileRoots);
+    IFileRootProvider FileRoots,
+    IApprovalPrompt? Prompt = null);

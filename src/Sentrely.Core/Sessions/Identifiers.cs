@@ -16,6 +16,9 @@ public static class Identifiers
     /// <summary>Returns a new audit record id: <c>aud_</c> and 16 random letters and digits.</summary>
     public static string NewAuditRecordId() => "aud_" + RandomToken(16);
 
+    /// <summary>Returns a new approval id: <c>apr_</c> and 20 random letters and digits (unguessable: the id is what a reviewer approves).</summary>
+    public static string NewApprovalId() => "apr_" + RandomToken(20);
+
     /// <summary>Returns <paramref name="length"/> characters drawn uniformly from a–z and 0–9 by a CSPRNG.</summary>
     public static string RandomToken(int length) => RandomNumberGenerator.GetString(Alphabet, length);
 }
