@@ -26,7 +26,7 @@ public class PipelineMiddleBenchmarks
 {
     private readonly RegisteredTool _tool;
     private readonly ActiveConfiguration _configuration;
-    private readonly IToolCallStage[] _stages = [.. new IToolCallStage[] { new ArgumentValidationStage(), new PolicyStage(), new ApprovalStage(), new CredentialScopeStage() }.OrderBy(s => s.Order)];
+    private readonly IToolCallStage[] _stages = [.. new IToolCallStage[] { new ArgumentValidationStage(), new PolicyStage(), new ApprovalPreviewStage(), new CredentialScopeStage() }.OrderBy(s => s.Order)];
     private readonly ToolCallRequest _request;
 
     public PipelineMiddleBenchmarks()

@@ -6,6 +6,9 @@ namespace Sentrely.Aws.Tools;
 /// <summary>Reads content given as base64 or as a file <c>path</c>, once, during validation: what is audited is what is sent.</summary>
 internal static class BlobArguments
 {
+    /// <summary>The derived value holding the SHA-256 (hex) of the content that will be sent.</summary>
+    public const string ContentSha256 = "contentSha256";
+
     /// <summary>Returns the bytes of <paramref name="base64"/> (named <paramref name="base64Argument"/>) or, when null, of the file at <paramref name="path"/>; null after recording an error.</summary>
     public static async ValueTask<byte[]?> ReadAsync(
         string base64Argument, string? base64, string? path, ArgumentContext context, ArgumentValues values, int maxBytes, CancellationToken cancellationToken)
@@ -26,7 +29,7 @@ internal static class BlobArguments
                 return null;
             }
 
-            return bytes[..written];
+            return Remember(values, bytes[..written]);
         }
 
         var (resolved, error) = await PathArgumentResolver.ResolveAsync("path", path!, context.FileRoots, maxBytes, cancellationToken).ConfigureAwait(false);
@@ -52,6 +55,13 @@ internal static class BlobArguments
             return null;
         }
 
-        return buffer[..read];
+        return Remember(values, buffer[..read]);
+    }
+
+    // The content's hash is a derived value, so an approval binds to these bytes, not just to the path that named them.
+    private static byte[] Remember(ArgumentValues values, byte[] content)
+    {
+        values.Set(ContentSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)));
+        return content;
     }
 }

@@ -47,6 +47,9 @@ public sealed class ToolCallContext
     /// <summary>Gets or sets the audit decision when the call proceeds (<c>allow</c>, or <c>approved</c> after an approval).</summary>
     public string AllowDecision { get; set; } = AuditDecisions.Allow;
 
+    /// <summary>Gets or sets the reason recorded for a call that proceeds when a stage adds to the policy's (who approved it); null uses the policy's.</summary>
+    public string? AllowReason { get; set; }
+
     /// <summary>Gets or sets the AssumeRole request for exactly this call.</summary>
     public CredentialRequest? CredentialRequest { get; set; }
 

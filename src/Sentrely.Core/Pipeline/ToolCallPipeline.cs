@@ -141,7 +141,7 @@ public sealed partial class ToolCallPipeline
         try
         {
             using var step = SentrelyTelemetry.StartStep("audit.intent");
-            await _audit.WriteIntentAsync(context, context.AllowDecision, ruleIds, context.Decision?.Reason ?? "allowed", cancellationToken).ConfigureAwait(false);
+            await _audit.WriteIntentAsync(context, context.AllowDecision, ruleIds, context.AllowReason ?? context.Decision?.Reason ?? "allowed", cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

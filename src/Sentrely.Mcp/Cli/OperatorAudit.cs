@@ -1,6 +1,6 @@
 using Sentrely.Audit;
 using Sentrely.Configuration;
-using Sentrely.Credentials;
+using Sentrely.Mcp.Hosting;
 using Sentrely.Sessions;
 using Sentrely.Stores.Sqlite;
 
@@ -10,7 +10,6 @@ namespace Sentrely.Mcp.Cli;
 internal sealed class OperatorAudit
 {
     private readonly string _storePath;
-    private readonly string _developer;
     private readonly string _project;
     private readonly string _sessionId = Identifiers.NewSessionId();
 
@@ -18,15 +17,18 @@ internal sealed class OperatorAudit
     {
         _storePath = storePath;
         var project = config.Identity.Project ?? Path.GetFileName(Environment.CurrentDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        _developer = StsNames.SourceIdentity(config.Identity.Developer ?? Environment.UserName);
+        Developer = LocalIdentity.Developer(config.Identity);
         _project = StsNames.TagValue(string.IsNullOrEmpty(project) ? "default" : project);
     }
+
+    /// <summary>Gets the operator: <c>identity.developer</c>, else the OS user.</summary>
+    public string Developer { get; }
 
     /// <summary>Gets the call id shared by the intent and outcome of this command.</summary>
     public string CallId { get; } = Identifiers.NewCallId();
 
     /// <summary>Commits one record; throws when the store cannot write.</summary>
-    public async Task AppendAsync(string tool, string phase, IReadOnlyList<string> resources, string reason, string? outcome, string? errorCode, CancellationToken cancellationToken)
+    public async Task AppendAsync(string tool, string phase, IReadOnlyList<string> resources, string reason, string? outcome, string? errorCode, CancellationToken cancellationToken, string decision = "allow")
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_storePath)!);
         await using var store = new SqliteAuditStore(_storePath, TimeProvider.System);
@@ -38,13 +40,13 @@ internal sealed class OperatorAudit
                 Time = AuditTime.Truncate(TimeProvider.System.GetUtcNow()),
                 Phase = phase,
                 SessionId = _sessionId,
-                Developer = _developer,
+                Developer = Developer,
                 Project = _project,
                 Actor = "operator",
                 Transport = "cli",
                 Tool = tool,
                 Resources = resources,
-                Decision = "allow",
+                Decision = decision,
                 Reason = reason,
                 Outcome = outcome,
                 ErrorCode = errorCode,

@@ -12,7 +12,7 @@ internal static class PolicyMachinery
 {
     /// <summary>Returns an explainer over the production tools and stages.</summary>
     public static PolicyExplainer Explainer(SentrelyTools tools) =>
-        new(tools.Registry, SentrelyRuntime.Stages(tools.RateLimits, tools.Ledger, ExplainKillSwitch), Obligations());
+        new(tools.Registry, SentrelyRuntime.Stages(tools.RateLimits, tools.Ledger, ExplainKillSwitch, new ApprovalPreviewStage()), Obligations());
 
     // The explainer never runs the kill switch (live state); should that change, this one refuses every call.
     private static KillSwitchStage ExplainKillSwitch { get; } = new(new UnreadableSessionRegistry(), _ => { }, TimeProvider.System);

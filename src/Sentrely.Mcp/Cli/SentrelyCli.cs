@@ -34,6 +34,7 @@ internal static class SentrelyCli
             AuditCommand.Create(),
             PolicyCommand.Create(),
             SessionsCommand.Create(),
+            ApprovalsCommand.Create(),
             RevokeRoleSessionsCommand.Create(),
             DoctorCommand.Create(),
         };

@@ -34,18 +34,22 @@ internal static class DemoCommand
 
         var held = 0;
         string? callId = null;
+        string? approvalId = null;
         foreach (var step in DemoScript.Steps)
         {
             var result = await client.CallToolAsync(step.Tool, step.Arguments, cancellationToken: cancellationToken);
             var (ok, line) = Judge(step, result);
             held += ok ? 1 : 0;
-            callId ??= result.StructuredContent is { } s && s.TryGetProperty("callId", out var id) ? id.GetString() : null;
+            callId ??= Field(result, "callId");
+            approvalId ??= Field(result, "approvalId");
             await output.WriteLineAsync(line);
         }
 
+        var (approvalsHeld, approvalsTotal) = await DemoApprovals.RunAsync(client, approvalId, output, cancellationToken);
+        held += approvalsHeld;
         await client.DisposeAsync();
         var verified = await PrintAuditAsync(output, callId, cancellationToken);
-        var total = DemoScript.Steps.Count;
+        var total = DemoScript.Steps.Count + approvalsTotal;
         await output.WriteLineAsync(held == total && verified
             ? $"\nAll {total} expectations held; the audit chain verifies. Try it in Claude Code: claude mcp add sentrely -- sentrely serve --sandbox"
             : $"\n{total - held} of {total} expectations FAILED{(verified ? "" : "; the audit chain does not verify")}.");
@@ -85,8 +89,11 @@ internal static class DemoCommand
         return verification.Ok && sessionId is not null;
     }
 
+    private static string? Field(CallToolResult result, string name) =>
+        result.StructuredContent is { } s && s.ValueKind == JsonValueKind.Object && s.TryGetProperty(name, out var value) ? value.GetString() : null;
+
     // This very executable, as `serve --sandbox`: the native binary or apphost, else `dotnet sentrely.dll`.
-    private static StdioClientTransportOptions ServerCommand()
+    internal static StdioClientTransportOptions ServerCommand()
     {
         var self = Environment.ProcessPath!;
         var viaDotnet = Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
@@ -101,6 +108,4 @@ internal static class DemoCommand
     }
 
     private static string Shorten(string text, int max = 140) => text.Length <= max ? text : text[..(max - 1)] + "…";
-
-    private static JsonElement? Unused => null;
 }

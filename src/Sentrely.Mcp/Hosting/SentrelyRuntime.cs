@@ -25,10 +25,13 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
     private readonly BrokerCredentialVendor _broker;
     private readonly LiveReload _reload;
     private readonly SessionLifecycle _lifecycle;
+    private readonly WebhookNotifier _notifier;
     private readonly ILogger _logger;
 
-    private SentrelyRuntime(ToolCallPipeline pipeline, McpSessions sessions, SqliteAuditStore store, string storePath, BrokerCredentialVendor broker, LiveReload reload, SessionLifecycle lifecycle, ILogger logger)
+    private SentrelyRuntime(
+        ToolCallPipeline pipeline, McpSessions sessions, SqliteAuditStore store, string storePath, BrokerCredentialVendor broker, LiveReload reload, SessionLifecycle lifecycle, WebhookNotifier notifier, ILogger logger)
     {
+        _notifier = notifier;
         _lifecycle = lifecycle;
         _logger = logger;
         _broker = broker;
@@ -71,10 +74,14 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
         var registry = new SqliteSessionRegistry(store);
         var killSwitch = new KillSwitchStage(registry, _ => (vendor as CachingCredentialVendor)?.Clear(), time, loggerFactory.CreateLogger<KillSwitchStage>());
 
+        // Approval requests live in the store the `sentrely approvals` CLI (and every other server) reads.
+        var notifier = new WebhookNotifier(loggerFactory.CreateLogger<WebhookNotifier>(), time);
+        var approval = new ApprovalStage(new SqliteApprovalStore(store), notifier, new LaunchCostEstimate(tools.Ledger), time, loggerFactory.CreateLogger<ApprovalStage>());
+
         // The limit state is the tools' (one per server process), so list-permissions reports what the stages enforce.
         var pipeline = new ToolCallPipeline(
             tools.Registry,
-            Stages(tools.RateLimits, tools.Ledger, killSwitch),
+            Stages(tools.RateLimits, tools.Ledger, killSwitch, approval),
             () => tools.Configuration,
             new AuditTrail(store, time),
             vendor,
@@ -93,22 +100,24 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
         catch
         {
             reload?.Dispose();
+            await notifier.DisposeAsync();
             broker.Dispose();
             await store.DisposeAsync();
             throw;
         }
 
-        return new SentrelyRuntime(pipeline, sessions, store, storePath, broker, reload!, lifecycle, logger);
+        return new SentrelyRuntime(pipeline, sessions, store, storePath, broker, reload!, lifecycle, notifier, logger);
     }
 
     /// <summary>Returns the middle stages of the pipeline; <see cref="StageOrder"/> decides their order.</summary>
     /// <param name="rateLimits">The rate-limit buckets: one store per server process.</param>
     /// <param name="ledger">The instances Sentrely launched: one ledger per server process.</param>
     /// <param name="killSwitch">The kill-switch stage over the shared session registry.</param>
-    public static IToolCallStage[] Stages(IRateLimitStore rateLimits, IInstanceLedger ledger, KillSwitchStage killSwitch) =>
+    /// <param name="approval">The approval stage (<see cref="ApprovalStage"/>, or <see cref="ApprovalPreviewStage"/> to explain without asking).</param>
+    public static IToolCallStage[] Stages(IRateLimitStore rateLimits, IInstanceLedger ledger, KillSwitchStage killSwitch, IToolCallStage approval) =>
     [
         killSwitch,
-        new ArgumentValidationStage(), new PolicyStage(), new CostLimitStage(ledger), new ApprovalStage(), new CredentialScopeStage(),
+        new ArgumentValidationStage(), new PolicyStage(), new CostLimitStage(ledger), approval, new CredentialScopeStage(),
         new RateLimitStage(rateLimits), new CostLimitReservationStage(ledger),
     ];
 
@@ -130,6 +139,7 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
     {
         _reload.Dispose();
         await _lifecycle.EndAsync(_logger);
+        await _notifier.DisposeAsync();
         _broker.Dispose();
         await _store.DisposeAsync();
     }

@@ -58,7 +58,8 @@ internal sealed class GovernedTool : McpServerTool
             request.Params?.Name ?? "",
             ToJson(request.Params?.Arguments),
             progress,
-            sessions.FileRoots(server));
+            sessions.FileRoots(server),
+            McpElicitationPrompt.For(server));
         var outcome = await pipeline.RunAsync(call, cancellationToken).ConfigureAwait(false);
         await progress.FlushAsync().ConfigureAwait(false);
         return OutcomeResults.ToResult(outcome);

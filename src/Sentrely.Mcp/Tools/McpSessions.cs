@@ -4,6 +4,7 @@ using ModelContextProtocol.Server;
 using Sentrely.Arguments;
 using Sentrely.Configuration;
 using Sentrely.Credentials;
+using Sentrely.Mcp.Hosting;
 using Sentrely.Sessions;
 
 namespace Sentrely.Mcp.Tools;
@@ -55,7 +56,7 @@ internal sealed class McpSessions
 
                 _session = new SessionContext(
                     SessionId,
-                    StsNames.SourceIdentity(_identity.Developer ?? Environment.UserName),
+                    LocalIdentity.Developer(_identity),
                     StsNames.TagValue(string.IsNullOrEmpty(project) ? "default" : project),
                     "agent",
                     server.ClientInfo?.Name,

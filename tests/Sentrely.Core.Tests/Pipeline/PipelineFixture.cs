@@ -18,7 +18,7 @@ namespace Sentrely.Core.Tests.Pipeline;
 /// <summary>A real pipeline with every real stage, a fake tool, an in-memory audit store and a recording vendor.</summary>
 internal sealed class PipelineFixture
 {
-    public PipelineFixture(IReadOnlyList<PolicyRule> rules, ApprovalRequirement? manifestApproval = null, IReadOnlyList<RateLimitRule>? rateLimits = null)
+    public PipelineFixture(IReadOnlyList<PolicyRule> rules, ApprovalRequirement? manifestApproval = null, IReadOnlyList<RateLimitRule>? rateLimits = null, ApprovalsConfig? approvals = null)
     {
         Config = new SentrelyConfig
         {
@@ -28,6 +28,7 @@ internal sealed class PipelineFixture
                 Roles = new Dictionary<string, string> { ["deploy"] = "arn:aws:iam::111122223333:role/sentrely-agent-deploy" },
             },
             Policy = new PolicyConfig { Rules = rules, RateLimits = rateLimits ?? [] },
+            Approvals = approvals ?? new ApprovalsConfig(),
         };
         Handler = new FakeToolHandler("put-thing");
         Registry = ToolRegistry.Create([Handler.Manifest(approval: manifestApproval)], [Handler]);
@@ -36,7 +37,7 @@ internal sealed class PipelineFixture
         RateLimits = new InMemoryRateLimitStore(Time);
         Pipeline = new ToolCallPipeline(
             Registry,
-            [new KillSwitchStage(Sessions, k => Kills.Add(k), Time), new RateLimitStage(RateLimits), new CredentialScopeStage(), new PolicyStage(), new ApprovalStage(), new ArgumentValidationStage()],
+            [new KillSwitchStage(Sessions, k => Kills.Add(k), Time), new RateLimitStage(RateLimits), new CredentialScopeStage(), new PolicyStage(), new ApprovalStage(Approvals, Notifier, null, Time, NullLogger<ApprovalStage>.Instance), new ArgumentValidationStage()],
             () => Holder.Current,
             new AuditTrail(Store, Time),
             Vendor,
@@ -45,6 +46,12 @@ internal sealed class PipelineFixture
     }
 
     public FakeTimeProvider Time { get; } = new();
+
+    /// <summary>Gets the approval requests the approval stage opens and uses.</summary>
+    public InMemoryApprovalStore Approvals { get; } = new();
+
+    /// <summary>Gets the requests reviewers were told about.</summary>
+    public RecordingApprovalNotifier Notifier { get; } = new();
 
     /// <summary>Gets the session registry the kill-switch stage reads.</summary>
     public InMemorySessionRegistry Sessions { get; } = new();
@@ -71,8 +78,8 @@ internal sealed class PipelineFixture
 
     public SessionContext Session { get; } = new("sess_test0000000000000000", "jordan", "backend-api", "agent", "test-client", "1.0", "stdio");
 
-    public ValueTask<ToolCallOutcome> CallAsync(string tool, string argumentsJson) =>
-        Pipeline.RunAsync(new ToolCallRequest(Session, tool, JsonDocument.Parse(argumentsJson).RootElement, NoFileRoots.Instance, NoFileRoots.Instance), default);
+    public ValueTask<ToolCallOutcome> CallAsync(string tool, string argumentsJson, IApprovalPrompt? prompt = null, SessionContext? session = null, IProgressReporter? progress = null) =>
+        Pipeline.RunAsync(new ToolCallRequest(session ?? Session, tool, JsonDocument.Parse(argumentsJson).RootElement, progress ?? NoFileRoots.Instance, NoFileRoots.Instance, prompt), default);
 
     public static PolicyRule AllowAll() => new() { Id = "allow-all", Effect = PolicyEffect.Allow, Tools = ["*"] };
 }

@@ -155,9 +155,10 @@ public sealed class ToolCallPipelineTests
         var outcome = await fixture.CallAsync("put-thing", Args);
 
         Assert.True(outcome.IsError);
-        Assert.Contains("needs human approval", outcome.Message, StringComparison.Ordinal);
+        Assert.Equal(AuditDecisions.ApprovalPending, outcome.Decision);
+        Assert.Contains("needs approval", outcome.Message, StringComparison.Ordinal);
         Assert.Empty(fixture.Vendor.Requests);
-        Assert.Equal("ApprovalRequired", fixture.Store.Records[^1].ErrorCode);
+        Assert.Equal("ApprovalPending", fixture.Store.Records[^1].ErrorCode);
     }
 
     [Fact]

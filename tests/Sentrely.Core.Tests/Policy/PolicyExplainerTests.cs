@@ -27,7 +27,7 @@ public sealed class PolicyExplainerTests
         };
         var explainer = new PolicyExplainer(
             ToolRegistry.Create([_handler.Manifest()], [_handler]),
-            [new CredentialScopeStage(), _limits, new PolicyStage(), new ApprovalStage(), new ArgumentValidationStage()],
+            [new CredentialScopeStage(), _limits, new PolicyStage(), new ApprovalPreviewStage(), new ArgumentValidationStage()],
             [new ApprovalObligations()]);
         using var arguments = JsonDocument.Parse(argumentsJson);
         return await explainer.ExplainAsync(
