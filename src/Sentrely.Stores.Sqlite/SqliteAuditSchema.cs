@@ -82,6 +82,31 @@ internal static class SqliteAuditSchema
         """
         ALTER TABLE audit_records ADD COLUMN hmac TEXT;
         """,
+
+        // v4: approval requests, one row each, decided and used by conditional UPDATEs (see SqliteApprovalStore).
+        """
+        CREATE TABLE approvals (
+            id             TEXT PRIMARY KEY,  -- apr_...
+            fingerprint    TEXT NOT NULL,     -- lower-case hex SHA-256 of the exact call
+            sessionId      TEXT NOT NULL,
+            developer      TEXT NOT NULL,
+            project        TEXT NOT NULL,
+            tool           TEXT NOT NULL,
+            arguments      TEXT NOT NULL,     -- JSON text, as the audit log keeps them
+            resources      TEXT NOT NULL,     -- JSON array of strings
+            ruleIds        TEXT NOT NULL,     -- JSON array of strings
+            via            TEXT NOT NULL,     -- session | reviewer
+            summary        TEXT NOT NULL,
+            created        TEXT NOT NULL,     -- yyyy-MM-ddTHH:mm:ss.fffZ (UTC), as every time below
+            expires        TEXT NOT NULL,
+            status         TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'denied', 'used')),
+            decidedBy      TEXT,
+            decided        TEXT,
+            decisionReason TEXT,
+            usedByCallId   TEXT
+        );
+        CREATE INDEX approvals_fingerprint ON approvals (fingerprint, created);
+        """,
     ];
 
     /// <summary>Gets the schema version this build writes.</summary>

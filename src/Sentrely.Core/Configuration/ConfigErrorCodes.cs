@@ -78,6 +78,9 @@ public static class ConfigErrorCodes
     /// <summary>A rate limit's <c>id</c> is missing, malformed or used twice among the rate limits.</summary>
     public const string InvalidRateLimitId = "SEN1051";
 
+    /// <summary>An <c>approvals</c> value is malformed: an expiry outside 1m–24h, or a webhook that is not an allowed URL, repeated or one too many.</summary>
+    public const string InvalidApprovals = "SEN1060";
+
     /// <summary>A manifest name is malformed or used twice.</summary>
     public const string InvalidManifestName = "SEN1200";
 

@@ -13,7 +13,7 @@ public static class SentrelyConfigLoader
     public const int MaxFileBytes = 1024 * 1024;
 
     private static readonly string[] Sections = ["aws", "identity", "files", "store", "policy", "approvals", "limits", "server", "telemetry"];
-    private static readonly string[] UnsupportedSections = ["approvals", "server"];
+    private static readonly string[] UnsupportedSections = ["server"];
 
     /// <summary>Reads and validates the configuration file at <paramref name="path"/>.</summary>
     /// <param name="path">The file to read.</param>
@@ -99,6 +99,7 @@ public static class SentrelyConfigLoader
                 Files = Section(map, "files") is { } files ? LocalSectionsReader.ReadFiles(reader, files, home) : config.Files,
                 Store = Section(map, "store") is { } store ? LocalSectionsReader.ReadStore(reader, store, home) : config.Store,
                 Policy = Section(map, "policy") is { } policy ? PolicySectionReader.Read(reader, policy, tools) : config.Policy,
+                Approvals = Section(map, "approvals") is { } approvals ? ApprovalsSectionReader.Read(reader, approvals) : config.Approvals,
                 Limits = Section(map, "limits") is { } limits ? LimitsSectionReader.Read(reader, limits) : config.Limits,
                 Telemetry = Section(map, "telemetry") is { } telemetry ? TelemetrySectionReader.Read(reader, telemetry) : config.Telemetry,
             };

@@ -28,6 +28,11 @@ public static class PolicyLinter
             {
                 warnings.Add(shadowed);
             }
+
+            if (ReviewerApprovalCheck.Check(rules[i], field) is { } reviewer)
+            {
+                warnings.Add(reviewer);
+            }
         }
 
         return warnings;

@@ -8,4 +8,7 @@ public static class PolicyWarningCodes
 
     /// <summary>An allow rule can never allow anything: deny rules match every call it would allow.</summary>
     public const string ShadowedAllow = "SEN1101";
+
+    /// <summary>A rule asks for <c>approval: { via: reviewer }</c>, which stdio mode cannot enforce against self-approval.</summary>
+    public const string ReviewerNotEnforcedLocally = "SEN1102";
 }

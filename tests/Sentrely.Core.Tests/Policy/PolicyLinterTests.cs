@@ -14,7 +14,7 @@ public sealed class PolicyLinterTests
     }
 
     [Fact]
-    public void Check_ExampleConfig_HasNoWarnings()
+    public void Check_ExampleConfig_HasOnlyTheReviewerHonestyWarning()
     {
         // Arrange
         var config = SentrelyConfigLoader.Load(Path.Combine(RepositoryRoot.Path, "examples", "sentrely.yaml"), DesignToolCatalog.Instance);
@@ -22,8 +22,10 @@ public sealed class PolicyLinterTests
         // Act
         var warnings = PolicyLinter.Check(config.Policy.Rules, PolicyTestSupport.Manifests, config.Aws);
 
-        // Assert
-        Assert.Empty(warnings);
+        // Assert: the example shows `via: reviewer` on purpose; its only warning is the honest one about stdio mode.
+        var warning = Assert.Single(warnings);
+        Assert.Equal(PolicyWarningCodes.ReviewerNotEnforcedLocally, warning.Code);
+        Assert.Equal("dev-instances", warning.RuleId);
     }
 
     [Fact]
@@ -183,6 +185,50 @@ public sealed class PolicyLinterTests
                 - id: no-puts
                   effect: deny
                   tools: [put-build-artifact]
+            """);
+
+        // Assert
+        Assert.Empty(warnings);
+    }
+
+    [Fact]
+    public void Check_ReviewerApproval_WarnsSelfApprovalIsNotPreventedLocally()
+    {
+        // Act
+        var warnings = Lint("""
+                - id: ok
+                  effect: allow
+                  tools: [get-build-artifact]
+                - id: deploys
+                  effect: allow
+                  tools: [put-build-artifact]
+                  approval: { via: reviewer, waitSeconds: 60 }
+            """);
+
+        // Assert
+        var warning = Assert.Single(warnings);
+        Assert.Equal("SEN1102", warning.Code);
+        Assert.Equal(PolicyWarningCodes.ReviewerNotEnforcedLocally, warning.Code);
+        Assert.Equal("deploys", warning.RuleId);
+        Assert.Equal("policy.yaml:11", warning.Source);
+        Assert.Equal("policy.rules[1]", warning.Field);
+        Assert.Contains("cannot stop self-approval in stdio mode", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("`sentrely approvals approve` as the same OS user", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("team server", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("approval: required")]
+    [InlineData("approval: none")]
+    [InlineData("")]
+    public void Check_SessionOrNoApproval_DoesNotWarn(string approval)
+    {
+        // Act
+        var warnings = Lint($"""
+                - id: deploys
+                  effect: allow
+                  tools: [put-build-artifact]
+                  {approval}
             """);
 
         // Assert

@@ -1,0 +1,146 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Sentrely.Approval;
+using Sentrely.Audit;
+
+namespace Sentrely.Stores.Sqlite;
+
+/// <summary>Maps <see cref="ApprovalRecord"/> to and from rows of the <c>approvals</c> table (schema version 4).</summary>
+internal static class SqliteApprovalRows
+{
+    /// <summary>The columns of <c>approvals</c>, in the order <see cref="Read"/> expects.</summary>
+    public const string Columns =
+        "id, fingerprint, sessionId, developer, project, tool, arguments, resources, ruleIds, via, summary, "
+        + "created, expires, status, decidedBy, decided, decisionReason, usedByCallId";
+
+    /// <summary>The INSERT of a new row, parameters named after the columns.</summary>
+    public const string InsertSql =
+        $"INSERT INTO approvals ({Columns}) VALUES ($id, $fingerprint, $sessionId, $developer, $project, $tool, "
+        + "$arguments, $resources, $ruleIds, $via, $summary, $created, $expires, $status, $decidedBy, $decided, "
+        + "$decisionReason, $usedByCallId);";
+
+    private static readonly JsonWriterOptions ListWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Returns the text the <c>status</c> column holds for <paramref name="status"/>.</summary>
+    public static string StatusText(ApprovalStatus status) => status switch
+    {
+        ApprovalStatus.Pending => "pending",
+        ApprovalStatus.Approved => "approved",
+        ApprovalStatus.Denied => "denied",
+        ApprovalStatus.Used => "used",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown approval status"),
+    };
+
+    /// <summary>Binds every column of <paramref name="r"/> to <see cref="InsertSql"/>'s parameters.</summary>
+    public static void AddParameters(SqliteCommand command, ApprovalRecord r)
+    {
+        var p = command.Parameters;
+        p.AddWithValue("$id", r.Id);
+        p.AddWithValue("$fingerprint", r.Fingerprint);
+        p.AddWithValue("$sessionId", r.SessionId);
+        p.AddWithValue("$developer", r.Developer);
+        p.AddWithValue("$project", r.Project);
+        p.AddWithValue("$tool", r.Tool);
+        p.AddWithValue("$arguments", r.Arguments);
+        p.AddWithValue("$resources", ToJsonArray(r.Resources));
+        p.AddWithValue("$ruleIds", ToJsonArray(r.RuleIds));
+        p.AddWithValue("$via", r.Via);
+        p.AddWithValue("$summary", r.Summary);
+        p.AddWithValue("$created", AuditTime.Format(r.Created));
+        p.AddWithValue("$expires", AuditTime.Format(r.Expires));
+        p.AddWithValue("$status", StatusText(r.Status));
+        p.AddWithValue("$decidedBy", (object?)r.DecidedBy ?? DBNull.Value);
+        p.AddWithValue("$decided", r.Decided is { } decided ? AuditTime.Format(decided) : DBNull.Value);
+        p.AddWithValue("$decisionReason", (object?)r.DecisionReason ?? DBNull.Value);
+        p.AddWithValue("$usedByCallId", (object?)r.UsedByCallId ?? DBNull.Value);
+    }
+
+    /// <summary>Reads the current row (selected as <see cref="Columns"/>); a row that does not parse throws <see cref="InvalidDataException"/>.</summary>
+    public static ApprovalRecord Read(SqliteDataReader reader)
+    {
+        var id = reader.IsDBNull(0) ? "?" : reader.GetString(0);
+        try
+        {
+            return new ApprovalRecord
+            {
+                Id = reader.GetString(0),
+                Fingerprint = reader.GetString(1),
+                SessionId = reader.GetString(2),
+                Developer = reader.GetString(3),
+                Project = reader.GetString(4),
+                Tool = reader.GetString(5),
+                Arguments = reader.GetString(6),
+                Resources = FromJsonArray(reader.GetString(7), id, "resources"),
+                RuleIds = FromJsonArray(reader.GetString(8), id, "ruleIds"),
+                Via = reader.GetString(9),
+                Summary = reader.GetString(10),
+                Created = ParseTime(reader.GetString(11), id, "created"),
+                Expires = ParseTime(reader.GetString(12), id, "expires"),
+                Status = ParseStatus(reader.GetString(13), id),
+                DecidedBy = Optional(reader, 14),
+                Decided = Optional(reader, 15) is { } decided ? ParseTime(decided, id, "decided") : null,
+                DecisionReason = Optional(reader, 16),
+                UsedByCallId = Optional(reader, 17),
+            };
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or InvalidCastException or FormatException)
+        {
+            throw new InvalidDataException($"approval {id} has a column of the wrong type or an unexpected NULL", ex);
+        }
+    }
+
+    private static string? Optional(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static DateTimeOffset ParseTime(string text, string id, string column) =>
+        AuditTime.TryParse(text, out var time) ? time : throw new InvalidDataException($"approval {id} has a {column} column that is not a time");
+
+    // Fail closed: a status this build does not know is not read as any state that could let a call through.
+    private static ApprovalStatus ParseStatus(string text, string id) => text switch
+    {
+        "pending" => ApprovalStatus.Pending,
+        "approved" => ApprovalStatus.Approved,
+        "denied" => ApprovalStatus.Denied,
+        "used" => ApprovalStatus.Used,
+        _ => throw new InvalidDataException($"approval {id} has an unknown status"),
+    };
+
+    private static string ToJsonArray(IReadOnlyList<string> values)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64);
+        using (var w = new Utf8JsonWriter(buffer, ListWriterOptions))
+        {
+            w.WriteStartArray();
+            foreach (var value in values)
+            {
+                w.WriteStringValue(value);
+            }
+
+            w.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static string[] FromJsonArray(string json, string id, string column)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                throw new InvalidDataException($"approval {id} has a {column} column that is not a JSON array of strings");
+            }
+
+            return document.RootElement.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String
+                ? e.GetString()!
+                : throw new InvalidDataException($"approval {id} has a {column} column that is not a JSON array of strings")).ToArray();
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"approval {id} has a {column} column that is not JSON", ex);
+        }
+    }
+}
