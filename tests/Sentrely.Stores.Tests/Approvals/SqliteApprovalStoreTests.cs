@@ -5,10 +5,8 @@ using Sentrely.Stores.Sqlite;
 
 namespace Sentrely.Stores.Tests.Approvals;
 
-public sealed class SqliteApprovalStoreTests : ApprovalStoreContractTests
+public sealed partial class SqliteApprovalStoreTests : ApprovalStoreContractTests
 {
-    private const int Racers = 8;
-
     private readonly string _root = Path.Combine(Path.GetTempPath(), "sentrely-approval-tests", Guid.NewGuid().ToString("N"));
     private readonly List<SqliteAuditStore> _stores = [];
     private readonly FakeTimeProvider _time = new(Start);
@@ -30,41 +28,6 @@ public sealed class SqliteApprovalStoreTests : ApprovalStoreContractTests
         {
             Directory.Delete(_root, recursive: true);
         }
-    }
-
-    [Fact]
-    public async Task Consume_EightStoresInParallel_ExactlyOneWins()
-    {
-        // Arrange
-        var request = Candidate(FingerprintA, Start);
-        await CreateStore().OpenAsync(request, Start, default);
-        await CreateStore().DecideAsync(request.Id, true, "alex", null, Start.AddMinutes(1), Validity, default);
-        var racers = await ReadyStoresAsync();
-
-        // Act
-        var results = await Task.WhenAll(racers.Select((store, i) => Task.Run(async () =>
-            await store.ConsumeAsync(FingerprintA, $"call_{i}", Start.AddMinutes(2), default))));
-
-        // Assert
-        var winner = Assert.Single(results, r => r is not null);
-        var stored = await CreateStore().GetAsync(request.Id, default);
-        Assert.Equal((ApprovalStatus.Used, winner!.UsedByCallId), (stored!.Status, stored.UsedByCallId));
-    }
-
-    [Fact]
-    public async Task Open_EightStoresInParallel_OneRecordCreated()
-    {
-        // Arrange
-        var racers = await ReadyStoresAsync();
-
-        // Act
-        var results = await Task.WhenAll(racers.Select(store => Task.Run(async () =>
-            await store.OpenAsync(Candidate(FingerprintA, Start), Start, default))));
-
-        // Assert
-        var created = Assert.Single(results, r => r.Created);
-        Assert.All(results, r => Assert.Equal(created.Record.Id, r.Record.Id));
-        Assert.Equal(1L, await ScalarAsync("SELECT COUNT(*) FROM approvals;"));
     }
 
     [Fact]
@@ -128,18 +91,6 @@ public sealed class SqliteApprovalStoreTests : ApprovalStoreContractTests
         var store = new SqliteAuditStore(DatabasePath, _time);
         _stores.Add(store);
         return store;
-    }
-
-    // Opens (and so migrates) every racer's file before the race, so the race is about the approval alone.
-    private async Task<IApprovalStore[]> ReadyStoresAsync()
-    {
-        var stores = Enumerable.Range(0, Racers).Select(_ => CreateStore()).ToArray();
-        foreach (var store in stores)
-        {
-            await store.ListAsync(all: true, Start, default);
-        }
-
-        return stores;
     }
 
     private async Task DisposeStoresAsync()
