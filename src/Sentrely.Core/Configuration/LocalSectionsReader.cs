@@ -113,7 +113,6 @@ internal static class LocalSectionsReader
     private static string Noun(string field) => field switch
     {
         "limits" => "limit",
-        "approvals" => "approval setting",
         "server" => "server setting",
         _ => "setting",
     };

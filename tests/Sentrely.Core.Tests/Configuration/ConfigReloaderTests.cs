@@ -135,6 +135,24 @@ public sealed class ConfigReloaderTests
     }
 
     [Fact]
+    public async Task Reload_ApprovalsChanged_AppliesLiveWithoutRestartWarning()
+    {
+        // Arrange
+        using var fixture = new ReloadFixture(awsSection: "approvals:\n  expiry: 15m\n");
+        fixture.Write("approvals:\n  expiry: 1h\n  webhooks: [\"https://hooks.example.com/x\"]\n" + ReloadFixture.AllowGet);
+
+        // Act
+        var result = await fixture.ReloadAsync();
+
+        // Assert
+        Assert.Equal(ConfigReloadResult.Reloaded, result);
+        Assert.Equal(TimeSpan.FromHours(1), fixture.Holder.Current.Config.Approvals.Expiry);
+        Assert.Equal([new Uri("https://hooks.example.com/x")], fixture.Holder.Current.Config.Approvals.Webhooks);
+        Assert.DoesNotContain(fixture.Logger.Entries, e => e.Level == LogLevel.Warning);
+        Assert.DoesNotContain("restart", Assert.Single(fixture.Store.Records).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reload_PolicyOnlyChange_NoRestartWarning()
     {
         // Arrange

@@ -103,6 +103,10 @@ public sealed class SchemaFileTests
     [InlineData("policy:\n  rules:\n    - { id: a, effect: allow, tools: [get-functions] }\n")]
     [InlineData("policy:\n  rules:\n    - { id: a, effect: permit, tools: [get-function] }\n")]
     [InlineData("aws:\n  regoin: us-east-1\n")]
+    [InlineData("approvals:\n  expiry: 2d\n")]
+    [InlineData("approvals:\n  webhooks: [\"http://hooks.example.com/x\"]\n")]
+    [InlineData("approvals:\n  webhooks: [\"https://u:p@hooks.example.com/x\"]\n")]
+    [InlineData("approvals:\n  webhoks: []\n")]
     public void Schema_MistakesTheLoaderRejects_AreInvalidToo(string yaml)
     {
         // Arrange
