@@ -19,7 +19,7 @@ internal static class ApprovalMessages
             : "the developer (or a reviewer) runs";
         var window = Minutes(expiry);
         var reason = $"`{request.Tool}` needs approval ({RequirementOf(request)}). Approval request {request.Id} is pending: "
-            + $"{who} `sentrely approvals approve {request.Id}` (or `sentrely approvals deny {request.Id} --reason …`), "
+            + $"{who} `{WebhookPayload.ApproveCommand(request.Id)}` (or `{WebhookPayload.DenyCommand(request.Id)} --reason …`), "
             + $"then repeat exactly the same call, same arguments, within {window} of the approval. The approval covers this one call, once; "
             + $"the request expires at {request.Expires.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC.";
         return new ToolCallRejection(AuditDecisions.ApprovalPending, "ApprovalPending", reason) { RuleIds = ruleIds, ApprovalId = request.Id };
@@ -46,7 +46,7 @@ internal static class ApprovalMessages
 
     /// <summary>Returns the progress message while a call waits for a reviewer.</summary>
     public static string Waiting(ApprovalRecord request, TimeSpan left) =>
-        string.Create(CultureInfo.InvariantCulture, $"waiting for a reviewer: `sentrely approvals approve {request.Id}` ({Math.Max(0, (int)left.TotalSeconds)} s left)");
+        string.Create(CultureInfo.InvariantCulture, $"waiting for a reviewer: `{WebhookPayload.ApproveCommand(request.Id)}` ({Math.Max(0, (int)left.TotalSeconds)} s left)");
 
     private static string RequirementOf(ApprovalRecord request)
     {

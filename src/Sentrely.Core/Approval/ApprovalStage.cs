@@ -21,6 +21,7 @@ public sealed partial class ApprovalStage : IToolCallStage
     private readonly IApprovalStore _store;
     private readonly IApprovalNotifier _notifier;
     private readonly LaunchCostEstimate? _costs;
+    private readonly KillSwitchStage? _killSwitch;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
@@ -28,10 +29,12 @@ public sealed partial class ApprovalStage : IToolCallStage
     /// <param name="store">The approval requests, shared with the <c>sentrely approvals</c> CLI.</param>
     /// <param name="notifier">Tells reviewers about new requests.</param>
     /// <param name="costs">Estimates launch costs for the summary; null leaves them out.</param>
+    /// <param name="killSwitch">Checked again after an approval, because a human may take minutes and the session may be killed meanwhile.</param>
     /// <param name="time">The clock.</param>
     /// <param name="logger">The logger.</param>
-    public ApprovalStage(IApprovalStore store, IApprovalNotifier notifier, LaunchCostEstimate? costs, TimeProvider time, ILogger<ApprovalStage> logger)
+    public ApprovalStage(IApprovalStore store, IApprovalNotifier notifier, LaunchCostEstimate? costs, KillSwitchStage? killSwitch, TimeProvider time, ILogger<ApprovalStage> logger)
     {
+        _killSwitch = killSwitch;
         _store = store;
         _notifier = notifier;
         _costs = costs;
@@ -52,9 +55,10 @@ public sealed partial class ApprovalStage : IToolCallStage
             return null;
         }
 
+        ToolCallRejection? rejection;
         try
         {
-            return await DecideAsync(context, decision, cancellationToken).ConfigureAwait(false);
+            rejection = await DecideAsync(context, decision, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -64,6 +68,11 @@ public sealed partial class ApprovalStage : IToolCallStage
                 "this call needs approval and the approval store cannot be read, so Sentrely refuses it; the operator must fix the store (see the server log)")
                 with { RuleIds = decision.RuleIds };
         }
+
+        // Invariant 6 holds across the wait for a human: a session killed meanwhile makes no AWS call.
+        return rejection is null && _killSwitch is not null
+            ? await _killSwitch.ExecuteAsync(context, CancellationToken.None).ConfigureAwait(false)
+            : rejection;
     }
 
     private async ValueTask<ToolCallRejection?> DecideAsync(ToolCallContext context, PolicyDecision decision, CancellationToken cancellationToken)
@@ -138,8 +147,9 @@ public sealed partial class ApprovalStage : IToolCallStage
         {
             answer = await prompt.AskAsync(ApprovalMessages.Prompt(context.Request.Session, summary), linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
+            // No answer in time, or the client cancelled the call: either way nobody said yes.
             answer = PromptAnswer.Cancelled;
         }
         catch (ApprovalPromptException ex)
@@ -162,7 +172,16 @@ public sealed partial class ApprovalStage : IToolCallStage
         progress.Report(0, wait.TotalSeconds, ApprovalMessages.Waiting(request, wait));
         while (_time.GetElapsedTime(started) is var elapsed && elapsed < wait)
         {
-            await Task.Delay(PollInterval, _time, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(PollInterval, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The client gave up waiting: the request stays pending, and the refusal is still recorded.
+                return request;
+            }
+
             elapsed = _time.GetElapsedTime(started);
             var current = await _store.GetAsync(request.Id, cancellationToken).ConfigureAwait(false) ?? request;
             if (current.Status != ApprovalStatus.Pending || !current.IsLive(_time.GetUtcNow()))

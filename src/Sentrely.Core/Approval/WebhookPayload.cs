@@ -28,7 +28,7 @@ internal static class WebhookPayload
             w.WriteString("project", record.Project);
             WriteStrings(w, "resources", record.Resources);
             w.WritePropertyName("arguments");
-            WriteArguments(w, record.Arguments);
+            ApprovalJson.WriteArguments(w, record.Arguments);
             WriteStrings(w, "ruleIds", record.RuleIds);
             w.WriteString("via", record.Via);
             w.WriteString("summary", record.Summary);
@@ -83,20 +83,5 @@ internal static class WebhookPayload
         }
 
         w.WriteEndArray();
-    }
-
-    // The record keeps the redacted arguments as JSON text; receivers get them as JSON. Text that is not JSON
-    // (it never should be) is sent as a string rather than dropped or breaking the body.
-    private static void WriteArguments(Utf8JsonWriter w, string arguments)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(arguments);
-            doc.RootElement.WriteTo(w);
-        }
-        catch (JsonException)
-        {
-            w.WriteStringValue(arguments);
-        }
     }
 }

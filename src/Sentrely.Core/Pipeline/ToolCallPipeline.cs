@@ -122,7 +122,8 @@ public sealed partial class ToolCallPipeline
         try
         {
             using var step = SentrelyTelemetry.StartStep("audit.intent");
-            await _audit.WriteIntentAsync(context, rejection.Decision, rejection.RuleIds, rejection.Reason, cancellationToken).ConfigureAwait(false);
+            // Not cancellable: a refusal is recorded even when the client gave up (say, while waiting for an approval).
+            await _audit.WriteIntentAsync(context, rejection.Decision, rejection.RuleIds, rejection.Reason, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

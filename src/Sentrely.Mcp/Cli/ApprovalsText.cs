@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Sentrely.Approval;
 using Sentrely.Audit;
 
@@ -49,7 +48,7 @@ internal static class ApprovalsText
         w.WriteString("project", r.Project);
         w.WriteString("via", r.Via);
         w.WritePropertyName("arguments");
-        WriteArguments(w, r.Arguments);
+        ApprovalJson.WriteArguments(w, r.Arguments);
         w.WriteStrings("resources", r.Resources);
         w.WriteStrings("ruleIds", r.RuleIds);
         w.WriteString("summary", r.Summary);
@@ -60,18 +59,4 @@ internal static class ApprovalsText
         w.WriteString("reason", r.DecisionReason);
         w.WriteString("usedByCallId", r.UsedByCallId);
     });
-
-    // The arguments are stored as the audit log's JSON text; embed them as JSON, or as a string if they are not.
-    private static void WriteArguments(Utf8JsonWriter w, string arguments)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(arguments);
-            document.RootElement.WriteTo(w);
-        }
-        catch (JsonException)
-        {
-            w.WriteStringValue(arguments);
-        }
-    }
 }

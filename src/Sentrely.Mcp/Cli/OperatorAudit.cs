@@ -1,5 +1,6 @@
 using Sentrely.Audit;
 using Sentrely.Configuration;
+using Sentrely.Credentials;
 using Sentrely.Mcp.Hosting;
 using Sentrely.Sessions;
 using Sentrely.Stores.Sqlite;

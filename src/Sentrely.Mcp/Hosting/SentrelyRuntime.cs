@@ -75,8 +75,8 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
         var killSwitch = new KillSwitchStage(registry, _ => (vendor as CachingCredentialVendor)?.Clear(), time, loggerFactory.CreateLogger<KillSwitchStage>());
 
         // Approval requests live in the store the `sentrely approvals` CLI (and every other server) reads.
-        var notifier = new WebhookNotifier(loggerFactory.CreateLogger<WebhookNotifier>(), time);
-        var approval = new ApprovalStage(new SqliteApprovalStore(store), notifier, new LaunchCostEstimate(tools.Ledger), time, loggerFactory.CreateLogger<ApprovalStage>());
+        var notifier = new WebhookNotifier(null, loggerFactory.CreateLogger<WebhookNotifier>(), time);
+        var approval = new ApprovalStage(new SqliteApprovalStore(store), notifier, new LaunchCostEstimate(tools.Ledger), killSwitch, time, loggerFactory.CreateLogger<ApprovalStage>());
 
         // The limit state is the tools' (one per server process), so list-permissions reports what the stages enforce.
         var pipeline = new ToolCallPipeline(

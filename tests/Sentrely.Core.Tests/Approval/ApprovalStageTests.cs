@@ -262,6 +262,66 @@ public sealed class ApprovalStageTests
     }
 
     [Fact]
+    public async Task WaitSeconds_SessionKilledWhileWaiting_ApprovedCallStillRefusedAsKilled()
+    {
+        var fixture = Fixture(new ApprovalRequirement(ApprovalLevel.Reviewer, WaitSeconds: 60));
+        var call = fixture.CallAsync("put-thing", Args).AsTask();
+        var request = await PendingAsync(fixture);
+
+        await fixture.Sessions.KillAsync(new KillRule(new KillTarget(KillTargetKind.Session, fixture.Session.SessionId), "incident", "oncall", fixture.Time.GetUtcNow()), default);
+        await ReviewAsync(fixture, request.Id, approve: true);
+        var outcome = await AdvanceUntilDoneAsync(fixture, call);
+
+        Assert.Equal(AuditDecisions.Killed, outcome.Decision);
+        Assert.Empty(fixture.Vendor.Requests);
+        Assert.Empty(fixture.Handler.Invocations);
+    }
+
+    [Fact]
+    public async Task WaitSeconds_ClientCancelsWhileWaiting_RefusalStillRecorded()
+    {
+        var fixture = Fixture(new ApprovalRequirement(ApprovalLevel.Reviewer, WaitSeconds: 60));
+        using var cancel = new CancellationTokenSource();
+        var call = fixture.Pipeline.RunAsync(
+            new ToolCallRequest(fixture.Session, "put-thing", System.Text.Json.JsonDocument.Parse(Args).RootElement, NoFileRoots.Instance, NoFileRoots.Instance),
+            cancel.Token).AsTask();
+        await PendingAsync(fixture);
+
+        await cancel.CancelAsync();
+        var outcome = await call.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(AuditDecisions.ApprovalPending, outcome.Decision);
+        Assert.Equal(["intent", "outcome"], fixture.Store.Records.Select(r => r.Phase));
+        Assert.Empty(fixture.Vendor.Requests);
+    }
+
+    private static async Task<ApprovalRecord> PendingAsync(PipelineFixture fixture)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if ((await fixture.Approvals.ListAsync(all: false, fixture.Time.GetUtcNow(), default)).FirstOrDefault() is { } request)
+            {
+                return request;
+            }
+
+            await Task.Delay(10);
+        }
+
+        throw new TimeoutException("no approval request was opened");
+    }
+
+    private static async Task<ToolCallOutcome> AdvanceUntilDoneAsync(PipelineFixture fixture, Task<ToolCallOutcome> call)
+    {
+        for (var i = 0; i < 20 && !call.IsCompleted; i++)
+        {
+            fixture.Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(20);
+        }
+
+        return await call.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task StoreBroken_RefusedFailClosed()
     {
         var fixture = Fixture(ApprovalRequirement.Required);

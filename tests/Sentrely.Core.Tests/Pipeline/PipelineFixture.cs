@@ -35,9 +35,10 @@ internal sealed class PipelineFixture
         Vendor = new RecordingCredentialVendor(Time);
         Holder = new ConfigurationHolder(ActiveConfiguration.From(Config));
         RateLimits = new InMemoryRateLimitStore(Time);
+        var killSwitch = new KillSwitchStage(Sessions, k => Kills.Add(k), Time);
         Pipeline = new ToolCallPipeline(
             Registry,
-            [new KillSwitchStage(Sessions, k => Kills.Add(k), Time), new RateLimitStage(RateLimits), new CredentialScopeStage(), new PolicyStage(), new ApprovalStage(Approvals, Notifier, null, Time, NullLogger<ApprovalStage>.Instance), new ArgumentValidationStage()],
+            [killSwitch, new RateLimitStage(RateLimits), new CredentialScopeStage(), new PolicyStage(), new ApprovalStage(Approvals, Notifier, null, killSwitch, Time, NullLogger<ApprovalStage>.Instance), new ArgumentValidationStage()],
             () => Holder.Current,
             new AuditTrail(Store, Time),
             Vendor,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Sentrely.EndToEnd.Tests.Sessions;
 using Sentrely.EndToEnd.Tests.Stdio;
 using static Sentrely.EndToEnd.Tests.Approvals.ApprovalWorld;
 using static Sentrely.EndToEnd.Tests.Stdio.StdioServerTests;
@@ -20,7 +21,7 @@ public sealed class ApprovalFlowTests : IClassFixture<SandboxWorld>
 
     private Dictionary<string, object?> Terminate(string instanceId) => Args(("instanceIds", new[] { instanceId }));
 
-    private int Ec2Calls(string action) => _world.Double.Requests.Count(r => r.Action == action);
+    private int Ec2Calls(string action) => _world.Double.Requests.Count(r => r.Action == "ec2:" + action);
 
     [Fact]
     public async Task Elicitation_Accepted_CallRunsAuditedAsApprovedInTheSession()
@@ -163,7 +164,7 @@ public sealed class ApprovalFlowTests : IClassFixture<SandboxWorld>
         var call = session.Client.CallToolAsync(
             "describe-instances",
             Args(("instanceIds", new[] { _world.InstanceId })),
-            new Progress<ProgressNotificationValue>(p => { lock (progress) { progress.Add(p.Message ?? ""); } })).AsTask();
+            new Progress<ModelContextProtocol.ProgressNotificationValue>(p => { lock (progress) { progress.Add(p.Message ?? ""); } })).AsTask();
         var request = await WaitForPendingAsync("describe-instances");
         var approvalId = request.GetProperty("approvalId").GetString()!;
 

@@ -30,13 +30,13 @@ internal sealed class InProcessSentrely : IAsyncDisposable, IFileRootProvider, I
 
     public List<string> ProgressMessages { get; } = [];
 
-    public static async Task<InProcessSentrely> StartAsync(SandboxWorld world, string? configPath = null)
+    public static async Task<InProcessSentrely> StartAsync(SandboxWorld world, string? configPath = null, TimeProvider? time = null)
     {
         var tools = new SentrelyTools();
         var config = SentrelyConfigLoader.Load(configPath ?? world.ConfigPath, tools.Catalog);
         var setup = new ServerSetup(
             config, tools, "stdio", "Sentrely", config.Store.Sqlite!, () => new BasicAWSCredentials(world.Double.BaseAccessKeyId, world.Double.BaseSecretAccessKey));
-        var runtime = await SentrelyRuntime.CreateAsync(setup, NullLoggerFactory.Instance, TimeProvider.System);
+        var runtime = await SentrelyRuntime.CreateAsync(setup, NullLoggerFactory.Instance, time ?? TimeProvider.System);
         return new InProcessSentrely(world, runtime);
     }
 

@@ -1,3 +1,4 @@
+using Sentrely.Approval;
 using Sentrely.Limits;
 using Sentrely.Mcp.Hosting;
 using Sentrely.Pipeline;
@@ -13,7 +14,7 @@ public sealed class ProductionPipelineTests
     public void Stages_ProductionSet_OrderedByStageOrder()
     {
         var killSwitch = new KillSwitchStage(new InMemorySessionRegistry(), _ => { }, TimeProvider.System);
-        var stages = SentrelyRuntime.Stages(new InMemoryRateLimitStore(TimeProvider.System), new InMemoryInstanceLedger(TimeProvider.System), killSwitch);
+        var stages = SentrelyRuntime.Stages(new InMemoryRateLimitStore(TimeProvider.System), new InMemoryInstanceLedger(TimeProvider.System), killSwitch, new ApprovalStage(new InMemoryApprovalStore(), new RecordingApprovalNotifier(), null, killSwitch, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ApprovalStage>.Instance));
 
         Assert.Equal(
             ["KillSwitchStage", "ArgumentValidationStage", "PolicyStage", "CostLimitStage", "ApprovalStage", "CredentialScopeStage", "RateLimitStage", "CostLimitReservationStage"],

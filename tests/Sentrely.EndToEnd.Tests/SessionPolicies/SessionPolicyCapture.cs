@@ -36,7 +36,7 @@ internal sealed class SessionPolicyCapture : ICredentialVendor
         };
         var active = ActiveConfiguration.From(config);
         _pipeline = new ToolCallPipeline(
-            tools.Registry, SentrelyRuntime.Stages(new InMemoryRateLimitStore(TimeProvider.System), new InMemoryInstanceLedger(TimeProvider.System), new KillSwitchStage(new InMemorySessionRegistry(), _ => { }, TimeProvider.System)), () => active, new AuditTrail(new InMemoryAuditStore(), TimeProvider.System), this, TimeProvider.System, NullLogger<ToolCallPipeline>.Instance);
+            tools.Registry, SentrelyRuntime.Stages(new InMemoryRateLimitStore(TimeProvider.System), new InMemoryInstanceLedger(TimeProvider.System), new KillSwitchStage(new InMemorySessionRegistry(), _ => { }, TimeProvider.System), new ApprovalPreviewStage()), () => active, new AuditTrail(new InMemoryAuditStore(), TimeProvider.System), this, TimeProvider.System, NullLogger<ToolCallPipeline>.Instance);
     }
 
     public async Task<string> PolicyForAsync(string tool, string argumentsJson)

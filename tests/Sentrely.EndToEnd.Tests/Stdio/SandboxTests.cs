@@ -17,11 +17,15 @@ public sealed class SandboxTests : IClassFixture<SandboxWorld>
         var (exit, stdout, stderr) = await SentrelyProcess.RunAsync(_world, "demo");
 
         Assert.True(exit == 0, stdout + stderr);
-        Assert.Contains("All 14 expectations held; the audit chain verifies.", stdout, StringComparison.Ordinal);
+        Assert.Contains("All 18 expectations held; the audit chain verifies.", stdout, StringComparison.Ordinal);
         Assert.Contains("✖ REFUSED  update-function-code", stdout, StringComparison.Ordinal);
+        Assert.Contains("$ sentrely approvals approve apr_", stdout, StringComparison.Ordinal);
+        Assert.Contains("root's agent asks to run `terminate-instances`".Replace("root", Environment.UserName, StringComparison.Ordinal), stdout, StringComparison.Ordinal);
         Assert.Contains("chain intact", stdout, StringComparison.Ordinal);
-        var tail = await SentrelyProcess.RunAsync(_world, "audit", "tail", "--sandbox", "-n", "2");
+        var tail = await SentrelyProcess.RunAsync(_world, "audit", "tail", "--sandbox", "-n", "12");
         Assert.Contains("delete-bucket", tail.Stdout, StringComparison.Ordinal);
+        Assert.Contains("sentrely:approvals", tail.Stdout, StringComparison.Ordinal);
+        Assert.Contains(" approved ", tail.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
