@@ -22,7 +22,6 @@ internal static class SqliteApprovalRows
         + "$arguments, $resources, $ruleIds, $via, $summary, $created, $expires, $status, $decidedBy, $decided, "
         + "$decisionReason, $usedByCallId);";
 
-    private static readonly JsonWriterOptions ListWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Returns the text the <c>status</c> column holds for <paramref name="status"/>.</summary>
     public static string StatusText(ApprovalStatus status) => status switch
@@ -45,8 +44,8 @@ internal static class SqliteApprovalRows
         p.AddWithValue("$project", r.Project);
         p.AddWithValue("$tool", r.Tool);
         p.AddWithValue("$arguments", r.Arguments);
-        p.AddWithValue("$resources", ToJsonArray(r.Resources));
-        p.AddWithValue("$ruleIds", ToJsonArray(r.RuleIds));
+        p.AddWithValue("$resources", SqliteJsonColumns.ToJsonArray(r.Resources));
+        p.AddWithValue("$ruleIds", SqliteJsonColumns.ToJsonArray(r.RuleIds));
         p.AddWithValue("$via", r.Via);
         p.AddWithValue("$summary", r.Summary);
         p.AddWithValue("$created", AuditTime.Format(r.Created));
@@ -73,8 +72,8 @@ internal static class SqliteApprovalRows
                 Project = reader.GetString(4),
                 Tool = reader.GetString(5),
                 Arguments = reader.GetString(6),
-                Resources = FromJsonArray(reader.GetString(7), id, "resources"),
-                RuleIds = FromJsonArray(reader.GetString(8), id, "ruleIds"),
+                Resources = SqliteJsonColumns.FromJsonArray(reader.GetString(7), $"approval {id}", "resources"),
+                RuleIds = SqliteJsonColumns.FromJsonArray(reader.GetString(8), $"approval {id}", "ruleIds"),
                 Via = reader.GetString(9),
                 Summary = reader.GetString(10),
                 Created = ParseTime(reader.GetString(11), id, "created"),
@@ -106,41 +105,4 @@ internal static class SqliteApprovalRows
         "used" => ApprovalStatus.Used,
         _ => throw new InvalidDataException($"approval {id} has an unknown status"),
     };
-
-    private static string ToJsonArray(IReadOnlyList<string> values)
-    {
-        var buffer = new ArrayBufferWriter<byte>(64);
-        using (var w = new Utf8JsonWriter(buffer, ListWriterOptions))
-        {
-            w.WriteStartArray();
-            foreach (var value in values)
-            {
-                w.WriteStringValue(value);
-            }
-
-            w.WriteEndArray();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static string[] FromJsonArray(string json, string id, string column)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
-            {
-                throw new InvalidDataException($"approval {id} has a {column} column that is not a JSON array of strings");
-            }
-
-            return document.RootElement.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String
-                ? e.GetString()!
-                : throw new InvalidDataException($"approval {id} has a {column} column that is not a JSON array of strings")).ToArray();
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"approval {id} has a {column} column that is not JSON", ex);
-        }
-    }
 }

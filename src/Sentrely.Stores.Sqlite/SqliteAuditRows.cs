@@ -16,7 +16,6 @@ internal static class SqliteAuditRows
         + "$ruleIds, $reason, $roleArn, $roleSessionName, $sourceIdentity, $awsRequestIds, $outcome, $errorCode, "
         + "$durationMs, $prevHash, $hash, $hmac);";
 
-    private static readonly JsonWriterOptions ListWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void AddParameters(SqliteCommand command, AuditRecord r)
     {
@@ -34,14 +33,14 @@ internal static class SqliteAuditRows
         p.AddWithValue("$transport", r.Transport);
         p.AddWithValue("$tool", r.Tool);
         p.AddWithValue("$arguments", (object?)r.Arguments ?? DBNull.Value);
-        p.AddWithValue("$resources", ToJsonArray(r.Resources));
+        p.AddWithValue("$resources", SqliteJsonColumns.ToJsonArray(r.Resources));
         p.AddWithValue("$decision", r.Decision);
-        p.AddWithValue("$ruleIds", ToJsonArray(r.RuleIds));
+        p.AddWithValue("$ruleIds", SqliteJsonColumns.ToJsonArray(r.RuleIds));
         p.AddWithValue("$reason", (object?)r.Reason ?? DBNull.Value);
         p.AddWithValue("$roleArn", (object?)r.RoleArn ?? DBNull.Value);
         p.AddWithValue("$roleSessionName", (object?)r.RoleSessionName ?? DBNull.Value);
         p.AddWithValue("$sourceIdentity", (object?)r.SourceIdentity ?? DBNull.Value);
-        p.AddWithValue("$awsRequestIds", ToJsonArray(r.AwsRequestIds));
+        p.AddWithValue("$awsRequestIds", SqliteJsonColumns.ToJsonArray(r.AwsRequestIds));
         p.AddWithValue("$outcome", (object?)r.Outcome ?? DBNull.Value);
         p.AddWithValue("$errorCode", (object?)r.ErrorCode ?? DBNull.Value);
         p.AddWithValue("$durationMs", (object?)r.DurationMs ?? DBNull.Value);
@@ -76,14 +75,14 @@ internal static class SqliteAuditRows
                 Transport = reader.GetString(10),
                 Tool = reader.GetString(11),
                 Arguments = Optional(reader, 12),
-                Resources = FromJsonArray(reader.GetString(13), seq, "resources"),
+                Resources = SqliteJsonColumns.FromJsonArray(reader.GetString(13), $"audit record {seq}", "resources"),
                 Decision = reader.GetString(14),
-                RuleIds = FromJsonArray(reader.GetString(15), seq, "ruleIds"),
+                RuleIds = SqliteJsonColumns.FromJsonArray(reader.GetString(15), $"audit record {seq}", "ruleIds"),
                 Reason = Optional(reader, 16),
                 RoleArn = Optional(reader, 17),
                 RoleSessionName = Optional(reader, 18),
                 SourceIdentity = Optional(reader, 19),
-                AwsRequestIds = FromJsonArray(reader.GetString(20), seq, "awsRequestIds"),
+                AwsRequestIds = SqliteJsonColumns.FromJsonArray(reader.GetString(20), $"audit record {seq}", "awsRequestIds"),
                 Outcome = Optional(reader, 21),
                 ErrorCode = Optional(reader, 22),
                 DurationMs = reader.IsDBNull(23) ? null : reader.GetInt64(23),
@@ -99,41 +98,4 @@ internal static class SqliteAuditRows
     }
 
     private static string? Optional(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static string ToJsonArray(IReadOnlyList<string> values)
-    {
-        var buffer = new ArrayBufferWriter<byte>(64);
-        using (var w = new Utf8JsonWriter(buffer, ListWriterOptions))
-        {
-            w.WriteStartArray();
-            foreach (var value in values)
-            {
-                w.WriteStringValue(value);
-            }
-
-            w.WriteEndArray();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static string[] FromJsonArray(string json, long seq, string column)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
-            {
-                throw new InvalidDataException($"audit record {seq} has a {column} column that is not a JSON array of strings");
-            }
-
-            return document.RootElement.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String
-                ? e.GetString()!
-                : throw new InvalidDataException($"audit record {seq} has a {column} column that is not a JSON array of strings")).ToArray();
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"audit record {seq} has a {column} column that is not JSON", ex);
-        }
-    }
 }
