@@ -12,6 +12,12 @@ public static class ResourceShapes
         ["functionArn"] = "arn:{partition}:lambda:{region}:{account}:function:*",
     };
 
+    /// <summary>Returns the glob every value of a handler-derived placeholder matches (<c>functionArn</c>), or null for other placeholders.</summary>
+    /// <param name="placeholder">The placeholder name.</param>
+    /// <param name="configured">The partition, region and account values.</param>
+    internal static string? DerivedShape(string placeholder, IReadOnlyDictionary<string, IReadOnlyList<string>> configured) =>
+        Derived.TryGetValue(placeholder, out var template) ? ManifestTemplates.Expand(template, configured)[0] : null;
+
     /// <summary>Returns the shapes of <paramref name="manifest"/>'s call resources.</summary>
     /// <param name="manifest">The tool manifest.</param>
     /// <param name="aws">The configured partition, region and account.</param>
@@ -33,7 +39,7 @@ public static class ResourceShapes
             var values = new Dictionary<string, IReadOnlyList<string>>(configured, StringComparer.Ordinal);
             foreach (var name in placeholders.Where(p => !configured.ContainsKey(p)))
             {
-                values[name] = [Derived.TryGetValue(name, out var derived) ? ManifestTemplates.Expand(derived, configured)[0] : "*"];
+                values[name] = [DerivedShape(name, configured) ?? "*"];
             }
 
             shapes.AddRange(ManifestTemplates.Expand(template, values).Select(t => new ResourceShape(t, isFixed)));
