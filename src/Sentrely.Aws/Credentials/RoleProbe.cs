@@ -41,8 +41,9 @@ public sealed class RoleProbe : IDisposable
     /// <param name="roleArn">The role.</param>
     /// <param name="action">One of <see cref="DryRunActions"/>.</param>
     /// <param name="developer">The SourceIdentity and developer tag.</param>
+    /// <param name="project">The project tag.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
-    public async Task<(bool? Allowed, string Detail)> DryRunAsync(string roleArn, string action, string developer, CancellationToken cancellationToken)
+    public async Task<(bool? Allowed, string Detail)> DryRunAsync(string roleArn, string action, string developer, string project, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
         ImmutableCredentials credentials;
@@ -56,7 +57,7 @@ public sealed class RoleProbe : IDisposable
                     SourceIdentity = developer,
                     DurationSeconds = 900,
                     Policy = $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"{{action}}","Resource":"*"}]}""",
-                    Tags = [new StsTag { Key = "actor", Value = "operator" }, new StsTag { Key = "tool", Value = "doctor" }],
+                    Tags = DoctorTags(developer, project),
                 },
                 cancellationToken).ConfigureAwait(false);
             credentials = new ImmutableCredentials(assumed.Credentials.AccessKeyId, assumed.Credentials.SecretAccessKey, assumed.Credentials.SessionToken);
@@ -99,6 +100,21 @@ public sealed class RoleProbe : IDisposable
         }
     }
 
+    // All five session tags, as the roles' trust policies require (`sentrely iam plan`); actor `operator`, never `agent`.
+    private static List<StsTag> DoctorTags(string developer, string project) =>
+    [
+        new StsTag { Key = "agent-session", Value = "doctor" },
+        new StsTag { Key = "developer", Value = developer },
+        new StsTag { Key = "project", Value = project },
+        new StsTag { Key = "tool", Value = "doctor" },
+        new StsTag { Key = "actor", Value = "operator" },
+    ];
+
+    /// <summary>Returns the ARN of the base credentials' principal (STS GetCallerIdentity).</summary>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    public async Task<string> CallerArnAsync(CancellationToken cancellationToken) =>
+        (await _sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false)).Arn;
+
     /// <summary>Returns the account of the base credentials (STS GetCallerIdentity).</summary>
     /// <param name="cancellationToken">The cancellation token.</param>
     public async Task<string> CallerAccountAsync(CancellationToken cancellationToken) =>
@@ -121,14 +137,7 @@ public sealed class RoleProbe : IDisposable
                     SourceIdentity = developer,
                     DurationSeconds = 900,
                     Policy = DenyAll,
-                    Tags =
-                    [
-                        new StsTag { Key = "agent-session", Value = "doctor" },
-                        new StsTag { Key = "developer", Value = developer },
-                        new StsTag { Key = "project", Value = project },
-                        new StsTag { Key = "tool", Value = "doctor" },
-                        new StsTag { Key = "actor", Value = "operator" },
-                    ],
+                    Tags = DoctorTags(developer, project),
                 },
                 cancellationToken).ConfigureAwait(false);
             return null;

@@ -137,12 +137,12 @@ internal static class DoctorCommand
                 }
             }
 
-            await CheckEc2PermissionsAsync(report, config, tools, probe, developer, cancellationToken).ConfigureAwait(false);
+            await CheckEc2PermissionsAsync(report, config, tools, probe, developer, project, cancellationToken).ConfigureAwait(false);
         }
     }
 
     // EC2 is the one service with a dry run: for each EC2 action an enabled tool uses, ask whether its role allows it.
-    private static async Task CheckEc2PermissionsAsync(DoctorReport report, SentrelyConfig config, SentrelyTools tools, RoleProbe probe, string developer, CancellationToken cancellationToken)
+    private static async Task CheckEc2PermissionsAsync(DoctorReport report, SentrelyConfig config, SentrelyTools tools, RoleProbe probe, string developer, string project, CancellationToken cancellationToken)
     {
         var checks = tools.Registry.Tools
             .Where(t => t.Manifest.Role is { } role && config.Aws.Roles.ContainsKey(role))
@@ -151,7 +151,7 @@ internal static class DoctorCommand
         foreach (var (role, action, tool) in checks)
         {
             var roleArn = config.Aws.Roles[role];
-            var (allowed, detail) = await probe.DryRunAsync(roleArn, action, developer, cancellationToken).ConfigureAwait(false);
+            var (allowed, detail) = await probe.DryRunAsync(roleArn, action, developer, project, cancellationToken).ConfigureAwait(false);
             switch (allowed)
             {
                 case true:

@@ -35,6 +35,7 @@ internal static class SentrelyCli
             PolicyCommand.Create(),
             SessionsCommand.Create(),
             ApprovalsCommand.Create(),
+            IamCommand.Create(),
             RevokeRoleSessionsCommand.Create(),
             DoctorCommand.Create(),
         };
