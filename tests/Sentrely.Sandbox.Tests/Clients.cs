@@ -39,7 +39,7 @@ internal static class Clients
         });
 
     /// <summary>Assumes <see cref="RoleArn"/> with an optional session policy and returns the session credentials.</summary>
-    public static async Task<Credentials> AssumeAsync(AwsTestDouble aws, string? policy = null, int durationSeconds = 900)
+    public static async Task<Amazon.SecurityToken.Model.Credentials> AssumeAsync(AwsTestDouble aws, string? policy = null, int durationSeconds = 900)
     {
         using var sts = Sts(aws);
         var response = await sts.AssumeRoleAsync(new AssumeRoleRequest

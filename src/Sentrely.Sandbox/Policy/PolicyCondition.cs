@@ -1,50 +1,40 @@
 namespace Sentrely.Sandbox.Policy;
 
-/// <summary>One condition key test: StringEquals, StringLike, StringNotEquals, DateLessThan or DateGreaterThan over a set of values.</summary>
+/// <summary>
+/// One condition key test, for example <c>ForAnyValue:StringLikeIfExists</c> over a set of values. Operators the double
+/// cannot evaluate are kept (so <c>iam check</c> can name them) and evaluate to null, never to true.
+/// </summary>
 internal sealed record PolicyCondition(string Operator, string Key, IReadOnlyList<string> Values)
 {
-    public static readonly IReadOnlyList<string> SupportedOperators = ["StringEquals", "StringLike", "StringNotEquals", "DateLessThan", "DateGreaterThan"];
+    /// <summary>Gets whether <see cref="Operator"/> is one the evaluator understands.</summary>
+    public bool IsKnown => ConditionOperator.TryParse(Operator, out _);
 
-    public bool IsSatisfied(IReadOnlyDictionary<string, string> context)
-    {
-        // Condition key names are case-insensitive in IAM.
-        var present = context.FirstOrDefault(kv => string.Equals(kv.Key, Key, StringComparison.OrdinalIgnoreCase));
-        var value = present.Key is null ? null : present.Value;
-        return Operator switch
-        {
-            "StringEquals" => value is not null && Values.Any(v => string.Equals(v, value, StringComparison.Ordinal)),
-            "StringLike" => value is not null && Values.Any(v => Glob.IsMatch(v, value, ignoreCase: false)),
-            // A negated operator is true when the key is absent.
-            "StringNotEquals" => value is null || !Values.Any(v => string.Equals(v, value, StringComparison.Ordinal)),
-            "DateLessThan" => CompareDates(value) is { } cmp && cmp.Any(c => c < 0),
-            "DateGreaterThan" => CompareDates(value) is { } cmp && cmp.Any(c => c > 0),
-            _ => false,
-        };
-    }
+    public bool IsSatisfied(IReadOnlyDictionary<string, string> context) => Evaluate(context) == true;
 
-    /// <summary>Compares the context date with each value; null when the key is absent or a date does not parse (the condition then fails).</summary>
-    private List<int>? CompareDates(string? value)
+    /// <summary>Returns whether the condition holds for <paramref name="context"/>; null when the operator cannot be evaluated.</summary>
+    public bool? Evaluate(IReadOnlyDictionary<string, string> context)
     {
-        if (!TryParseDate(value, out var actual))
+        if (!ConditionOperator.TryParse(Operator, out var op))
         {
             return null;
         }
 
-        var results = new List<int>(Values.Count);
-        foreach (var v in Values)
+        // Condition key names are case-insensitive in IAM.
+        var present = context.FirstOrDefault(kv => string.Equals(kv.Key, Key, StringComparison.OrdinalIgnoreCase));
+        var value = present.Key is null ? null : present.Value;
+        if (op.Base == "Null")
         {
-            if (!TryParseDate(v, out var limit))
-            {
-                return null;
-            }
-
-            results.Add(actual.CompareTo(limit));
+            var wantsAbsent = Values.Any(v => string.Equals(v, "true", StringComparison.OrdinalIgnoreCase));
+            return wantsAbsent == (value is null);
         }
 
-        return results;
-    }
+        if (value is null)
+        {
+            // An absent key: IfExists and ForAllValues (vacuously) hold, negated operators hold, everything else fails.
+            return op.IfExists || op.Set == ConditionSet.ForAllValues || op.Negated;
+        }
 
-    private static bool TryParseDate(string? text, out DateTimeOffset date) =>
-        DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out date);
+        var matched = Values.Any(v => ConditionOperator.Matches(op.Base, v, value));
+        return op.Negated ? !matched : matched;
+    }
 }

@@ -2,10 +2,19 @@ using System.Text.Json;
 
 namespace Sentrely.Sandbox.Policy;
 
-/// <summary>Parses a session policy; anything outside the supported subset is reported as malformed (fail closed).</summary>
+/// <summary>
+/// Parses a session policy; anything outside the supported subset is reported as malformed (fail closed).
+/// The identity flavour (for <c>iam check</c>) also accepts NotAction, NotResource and condition operators the
+/// evaluator cannot judge, which it keeps so the caller can name them.
+/// </summary>
 internal static class SessionPolicyParser
 {
-    public static SessionPolicy? TryParse(string json, out string error)
+    public static SessionPolicy? TryParse(string json, out string error) => TryParse(json, identity: false, out error);
+
+    /// <summary>Parses an identity (permission) policy exported from IAM.</summary>
+    public static SessionPolicy? TryParseIdentity(string json, out string error) => TryParse(json, identity: true, out error);
+
+    private static SessionPolicy? TryParse(string json, bool identity, out string error)
     {
         try
         {
@@ -44,7 +53,7 @@ internal static class SessionPolicyParser
             var items = statements.ValueKind == JsonValueKind.Array ? statements.EnumerateArray().ToList() : [statements];
             foreach (var item in items)
             {
-                var statement = ParseStatement(item, out error);
+                var statement = ParseStatement(item, identity, out error);
                 if (statement is null)
                 {
                     return null;
@@ -63,7 +72,7 @@ internal static class SessionPolicyParser
         }
     }
 
-    private static PolicyStatement? ParseStatement(JsonElement item, out string error)
+    private static PolicyStatement? ParseStatement(JsonElement item, bool identity, out string error)
     {
         error = string.Empty;
         if (item.ValueKind != JsonValueKind.Object)
@@ -73,6 +82,8 @@ internal static class SessionPolicyParser
         }
 
         bool? allow = null;
+        bool notAction = false, notResource = false;
+        string? sid = null;
         IReadOnlyList<string>? actions = null, resources = null;
         var conditions = new List<PolicyCondition>();
         foreach (var property in item.EnumerateObject())
@@ -80,17 +91,20 @@ internal static class SessionPolicyParser
             switch (property.Name)
             {
                 case "Sid":
+                    sid = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null;
                     break;
                 case "Effect":
                     allow = property.Value.GetString() switch { "Allow" => true, "Deny" => false, _ => null };
                     break;
-                case "Action":
+                case "Action" or "NotAction" when actions is null && (identity || property.Name == "Action"):
                     actions = StringOrList(property.Value);
+                    notAction = property.Name == "NotAction";
                     break;
-                case "Resource":
+                case "Resource" or "NotResource" when resources is null && (identity || property.Name == "Resource"):
                     resources = StringOrList(property.Value);
+                    notResource = property.Name == "NotResource";
                     break;
-                case "Condition" when ParseConditions(property.Value, conditions, out error):
+                case "Condition" when ParseConditions(property.Value, identity, conditions, out error):
                     break;
                 case "Condition":
                     return null;
@@ -106,10 +120,10 @@ internal static class SessionPolicyParser
             return null;
         }
 
-        return new PolicyStatement(allow.Value, actions, resources, conditions);
+        return new PolicyStatement(allow.Value, actions, resources, conditions) { Sid = sid, NotAction = notAction, NotResource = notResource };
     }
 
-    private static bool ParseConditions(JsonElement element, List<PolicyCondition> conditions, out string error)
+    private static bool ParseConditions(JsonElement element, bool identity, List<PolicyCondition> conditions, out string error)
     {
         error = "Condition must map operators to objects of keys.";
         if (element.ValueKind != JsonValueKind.Object)
@@ -119,7 +133,7 @@ internal static class SessionPolicyParser
 
         foreach (var op in element.EnumerateObject())
         {
-            if (!PolicyCondition.SupportedOperators.Contains(op.Name) || op.Value.ValueKind != JsonValueKind.Object)
+            if ((!identity && !ConditionOperator.TryParse(op.Name, out _)) || op.Value.ValueKind != JsonValueKind.Object)
             {
                 error = $"Condition operator '{op.Name}' is not supported by the test double.";
                 return false;
@@ -127,7 +141,7 @@ internal static class SessionPolicyParser
 
             foreach (var key in op.Value.EnumerateObject())
             {
-                var values = StringOrList(key.Value);
+                var values = StringOrList(key.Value, scalars: true);
                 if (values is null)
                 {
                     return false;
@@ -140,16 +154,25 @@ internal static class SessionPolicyParser
         return true;
     }
 
-    private static List<string>? StringOrList(JsonElement element)
+    private static List<string>? StringOrList(JsonElement element, bool scalars = false)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
                 return [element.GetString()!];
+            case JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number when scalars:
+                // IAM accepts bare booleans and numbers as condition values.
+                return [element.GetRawText()];
             case JsonValueKind.Array:
                 var list = new List<string>();
                 foreach (var value in element.EnumerateArray())
                 {
+                    if (scalars && value.ValueKind is JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number)
+                    {
+                        list.Add(value.GetRawText());
+                        continue;
+                    }
+
                     if (value.ValueKind != JsonValueKind.String)
                     {
                         return null;
