@@ -35,7 +35,7 @@ public static partial class CloudFormationTemplate
         ThrowIfIdsCollide(plan, stems);
         w.WriteStartObject();
         w.WriteString("AWSTemplateFormatVersion", "2010-09-09");
-        w.WriteString("Description", "Sentrely: the roles Sentrely assumes per tool call, and an alert on sensitive actions by agent sessions.");
+        w.WriteString("Description", "Sentrely: the roles Sentrely assumes per tool call, and an alert on sensitive actions by agent sessions. Deploy with --capabilities CAPABILITY_NAMED_IAM.");
         WriteParameters(plan, w);
         w.WriteStartObject("Resources");
         for (var i = 0; i < plan.Roles.Count; i++)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Sentrely.Iam;
@@ -8,10 +9,11 @@ namespace Sentrely.Iam;
 internal static class IamJsonText
 {
     /// <summary>Runs <paramref name="write"/> against a fresh writer and returns the JSON text.</summary>
+    /// <remarks>The output is a file people read and edit, never HTML: quotes stay <c>\"</c> rather than <c>\u0022</c>.</remarks>
     public static string Render(Action<Utf8JsonWriter> write, bool indented)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             write(writer);
         }
