@@ -150,6 +150,22 @@ public sealed partial class TerraformJsonTests
     }
 
     [Fact]
+    public void Renderers_PunctuatedRoleKeys_YieldValidDistinctNames()
+    {
+        // Arrange
+        var plan = IamPlanSamples.Plan();
+        plan = plan with { Roles = [plan.Roles[0] with { Key = "deploy-prod" }, plan.Roles[1] with { Key = "deploy_prod" }] };
+
+        // Act
+        var tf = IamPlanSamples.Parse(TerraformJson.ToJson(plan)).GetProperty("resource").GetProperty("aws_iam_role").EnumerateObject().Select(r => r.Name);
+        var cfn = IamPlanSamples.Parse(CloudFormationTemplate.ToJson(plan)).GetProperty("Resources").EnumerateObject().Select(r => r.Name).Where(n => n.StartsWith("Role", StringComparison.Ordinal));
+
+        // Assert
+        Assert.Equal(["deploy_prod", "deploy_prod_2"], tf);
+        Assert.Equal(["RoleDeployProd", "RoleDeployProdPolicy1", "RoleDeployProd2", "RoleDeployProd2Policy1", "RoleDeployProd2Policy2"], cfn);
+    }
+
+    [Fact]
     public void TerraformJson_SamePlan_SameBytes()
     {
         // Act + Assert
