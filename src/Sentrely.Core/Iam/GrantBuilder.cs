@@ -28,13 +28,10 @@ internal static class GrantBuilder
             }
 
             ApplyWhen(rule, values, notes);
-            foreach (var placeholder in ManifestTemplates.Placeholders(tool).Where(p => !values.ContainsKey(p)))
+            var unbound = ManifestTemplates.Placeholders(tool).Where(p => !values.ContainsKey(p)).ToHashSet(StringComparer.Ordinal);
+            foreach (var placeholder in unbound)
             {
                 values[placeholder] = ["*"];
-                if (IsNarrowable(tool, placeholder))
-                {
-                    notes.Add($"`{placeholder}` is not narrowed by rule `{rule.Id}`: any value (add `when: {{ {placeholder}: [...] }}` to narrow it)");
-                }
             }
 
             var principals = PrincipalConditions(rule);
@@ -47,9 +44,14 @@ internal static class GrantBuilder
                     continue;
                 }
 
-                var conditions = template.Conditions.Select(c => Condition(c, values, tool, notes)).OfType<IamCondition>().Concat(principals).ToList();
+                // Each statement names only its own wide spots; the rule-level notes go with the first one.
+                var statementNotes = i == 0 ? new List<string>(notes) : [];
+                statementNotes.AddRange(template.Resources.SelectMany(ManifestTemplates.Placeholders).Distinct(StringComparer.Ordinal)
+                    .Where(p => unbound.Contains(p) && IsNarrowable(tool, p))
+                    .Select(p => $"`{p}` is not narrowed by rule `{rule.Id}`: any value (add `when: {{ {p}: [...] }}` to narrow it)"));
+                var conditions = template.Conditions.Select(c => Condition(c, values, tool, statementNotes)).OfType<IamCondition>().Concat(principals).ToList();
                 var sid = Sid(tool.Name, rule.Id, i);
-                grants.Add(new IamGrant(tool.Name, rule.Id, new IamStatement(sid, "Allow", template.Actions, resources, conditions)) { Notes = notes.Distinct(StringComparer.Ordinal).ToList() });
+                grants.Add(new IamGrant(tool.Name, rule.Id, new IamStatement(sid, "Allow", template.Actions, resources, conditions)) { Notes = statementNotes.Distinct(StringComparer.Ordinal).ToList() });
             }
         }
 
