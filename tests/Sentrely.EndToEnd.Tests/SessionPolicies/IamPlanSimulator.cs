@@ -15,6 +15,9 @@ internal static class IamPlanSimulator
     public const string ImplicitlyDenied = "ImplicitlyDenied";
     public const string ExplicitlyDenied = "ExplicitlyDenied";
 
+    /// <summary>An expectation met by either denial (implicit or explicit).</summary>
+    public const string Denied = "Denied";
+
     /// <summary>One request and the result expected. Context values are strings, or string arrays for multi-valued keys.</summary>
     public sealed record Case(
         string Id,
@@ -90,13 +93,16 @@ internal static class IamPlanSimulator
         var verdicts = await EvaluateAsync(cases);
 
         var failures = cases
-            .Where(c => verdicts[c.Id].Result != c.Expected || verdicts[c.Id].Ignored.Count > 0)
+            .Where(c => !Meets(verdicts[c.Id].Result, c.Expected) || verdicts[c.Id].Ignored.Count > 0)
             .Select(c => $"{c.Id}: expected {c.Expected}, the IAM evaluator said {verdicts[c.Id].Result}"
                 + (verdicts[c.Id].Ignored.Count > 0 ? $" (ignored context keys: {string.Join(", ", verdicts[c.Id].Ignored)})" : "")
                 + $"\n  identity policies: {string.Join(" ", c.IdentityPolicies)}\n  session policy: {c.SessionPolicy ?? "(none)"}\n  resource policy: {c.ResourcePolicy ?? "(none)"}")
             .ToList();
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    private static bool Meets(string result, string expected) =>
+        result == expected || (expected == Denied && result is ImplicitlyDenied or ExplicitlyDenied);
 
     private static JsonObject Context(IReadOnlyDictionary<string, object>? context)
     {

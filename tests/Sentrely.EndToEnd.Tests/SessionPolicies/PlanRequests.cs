@@ -24,8 +24,8 @@ internal sealed class PlanRequests(IamPlan plan, string configName)
         Make(tool, expected, sessionPolicy, action, resource, context, label ?? (expected == Allowed ? "intended" : "neighbour"));
 
     /// <summary>A request outside the configuration's rules under the role policy alone, which must refuse it.</summary>
-    public Case RoleOnly(string tool, string action, string resource, Dictionary<string, object>? context = null) =>
-        Make(tool, ImplicitlyDenied, null, action, resource, context, "role alone, outside the rules");
+    public Case RoleOnly(string tool, string action, string resource, Dictionary<string, object>? context = null, string expected = ImplicitlyDenied) =>
+        Make(tool, expected, null, action, resource, context, "role alone, outside the rules");
 
     private Case Make(string tool, string expected, string? sessionPolicy, string action, string resource, Dictionary<string, object>? context, string label)
     {
