@@ -1,3 +1,4 @@
+using System.Globalization;
 using Sentrely.Mcp.Cli;
 using static Sentrely.EndToEnd.Tests.SessionPolicies.IamPlanSimulator;
 
@@ -24,7 +25,7 @@ public sealed class RevocationSimulationTests
         Case Revoked(string tool, string expected, string session, string action, string label, DateTimeOffset issued)
         {
             var c = requests.Both(tool, expected, session, action, "arn:aws:s3:::my-app-deployments/builds/1.4.2/app.zip",
-                new() { ["aws:TokenIssueTime"] = issued.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) }, label);
+                new() { ["aws:TokenIssueTime"] = issued.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) }, label);
             return c with { IdentityPolicies = [.. c.IdentityPolicies, revoke] };
         }
 
