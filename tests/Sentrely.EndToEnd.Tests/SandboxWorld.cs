@@ -21,6 +21,33 @@ public sealed class SandboxWorld : IAsyncLifetime
     public const string ReadRole = "arn:aws:iam::111122223333:role/sentrely-agent-read";
     public const string DeployRole = "arn:aws:iam::111122223333:role/sentrely-agent-deploy";
 
+    /// <summary>Gets the policy rules of this world's configuration (YAML list items at column 0), for tests that need its policy without a running double.</summary>
+    public static string PolicyRules { get; } = $$"""
+        - id: builds-rw
+          effect: allow
+          tools: [put-build-artifact, get-build-artifact, list-build-artifacts]
+          resources: ["arn:aws:s3:::{{Bucket}}/builds/*"]
+        - id: webhooks
+          effect: allow
+          tools: [update-function-code, get-function]
+          resources: ["arn:aws:lambda:us-east-1:111122223333:function:webhooks-*"]
+        - id: read-all
+          effect: allow
+          tools: [list-functions, describe-instances, list-permissions]
+        - id: small-instances
+          effect: allow
+          tools: [run-instances]
+          when: { instanceType: ["t3.*"], count: { max: 2 } }
+        - id: instance-ops
+          effect: allow
+          tools: [start-instances, stop-instances, terminate-instances]
+          resources: ["arn:aws:ec2:us-east-1:111122223333:instance/*"]
+        - id: never-prod
+          effect: deny
+          tools: ["*"]
+          resources: ["arn:aws:*:*:*:*prod*"]
+        """;
+
     private readonly AwsTestDoubleOptions? _options;
 
     public SandboxWorld()
@@ -97,9 +124,10 @@ public sealed class SandboxWorld : IAsyncLifetime
     public string ConfigWithRules(string rules)
     {
         var text = Config();
-        var indented = string.Concat(rules.Split('\n').Where(l => l.Length > 0).Select(l => "    " + l + "\n"));
-        return text[..text.IndexOf("policy:", StringComparison.Ordinal)] + "policy:\n  rules:\n" + indented;
+        return text[..text.IndexOf("policy:", StringComparison.Ordinal)] + "policy:\n  rules:\n" + Indent(rules);
     }
+
+    private static string Indent(string rules) => string.Concat(rules.Split('\n').Where(l => l.Length > 0).Select(l => "    " + l + "\n"));
 
     private string Config() => string.Create(CultureInfo.InvariantCulture, $$"""
         aws:
@@ -126,28 +154,6 @@ public sealed class SandboxWorld : IAsyncLifetime
           sqlite: {{StorePath}}
         policy:
           rules:
-            - id: builds-rw
-              effect: allow
-              tools: [put-build-artifact, get-build-artifact, list-build-artifacts]
-              resources: ["arn:aws:s3:::{{Bucket}}/builds/*"]
-            - id: webhooks
-              effect: allow
-              tools: [update-function-code, get-function]
-              resources: ["arn:aws:lambda:us-east-1:111122223333:function:webhooks-*"]
-            - id: read-all
-              effect: allow
-              tools: [list-functions, describe-instances, list-permissions]
-            - id: small-instances
-              effect: allow
-              tools: [run-instances]
-              when: { instanceType: ["t3.*"], count: { max: 2 } }
-            - id: instance-ops
-              effect: allow
-              tools: [start-instances, stop-instances, terminate-instances]
-              resources: ["arn:aws:ec2:us-east-1:111122223333:instance/*"]
-            - id: never-prod
-              effect: deny
-              tools: ["*"]
-              resources: ["arn:aws:*:*:*:*prod*"]
+        {{Indent(PolicyRules)}}
         """);
 }

@@ -22,7 +22,8 @@ internal sealed class SessionPolicyCapture : ICredentialVendor
     private readonly SessionContext _session = new(Identifiers.NewSessionId(), "jordan", "backend-api", "agent", "iam-tests", "1", "stdio");
     private CredentialRequest? _last;
 
-    public SessionPolicyCapture()
+    /// <param name="approved">Whether every call counts as approved by a human (else a call needing approval vends nothing).</param>
+    public SessionPolicyCapture(bool approved = false)
     {
         var tools = new SentrelyTools();
         var config = new SentrelyConfig
@@ -36,7 +37,7 @@ internal sealed class SessionPolicyCapture : ICredentialVendor
         };
         var active = ActiveConfiguration.From(config);
         _pipeline = new ToolCallPipeline(
-            tools.Registry, SentrelyRuntime.Stages(new InMemoryRateLimitStore(TimeProvider.System), new InMemoryInstanceLedger(TimeProvider.System), new KillSwitchStage(new InMemorySessionRegistry(), _ => { }, TimeProvider.System), new ApprovalPreviewStage()), () => active, new AuditTrail(new InMemoryAuditStore(), TimeProvider.System), this, TimeProvider.System, NullLogger<ToolCallPipeline>.Instance);
+            tools.Registry, SentrelyRuntime.Stages(new InMemoryRateLimitStore(TimeProvider.System), new InMemoryInstanceLedger(TimeProvider.System), new KillSwitchStage(new InMemorySessionRegistry(), _ => { }, TimeProvider.System), approved ? new ApprovedByHumanStage() : new ApprovalPreviewStage()), () => active, new AuditTrail(new InMemoryAuditStore(), TimeProvider.System), this, TimeProvider.System, NullLogger<ToolCallPipeline>.Instance);
     }
 
     public async Task<string> PolicyForAsync(string tool, string argumentsJson)
