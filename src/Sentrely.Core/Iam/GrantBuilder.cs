@@ -169,7 +169,7 @@ internal static class GrantBuilder
     }
 
     // Sessions carry the developer and project as tags (sanitised the same way), so a rule's principals become tag conditions.
-    private static IEnumerable<IamCondition> PrincipalConditions(PolicyRule rule)
+    internal static IEnumerable<IamCondition> PrincipalConditions(PolicyRule rule)
     {
         if (rule.Developers is { Count: > 0 } developers)
         {
@@ -186,7 +186,7 @@ internal static class GrantBuilder
     private static bool IsNarrowable(ToolManifest tool, string placeholder) =>
         !tool.Iam.SelectMany(s => s.Resources).Any(r => r.Contains("{" + placeholder + "|", StringComparison.Ordinal));
 
-    private static string Sid(string tool, string rule, int index)
+    internal static string Sid(string tool, string rule, int index)
     {
         var text = string.Concat((tool + "-" + rule).Split('-', '_', '.', ' ').Select(w => w.Length == 0 ? "" : char.ToUpperInvariant(w[0]) + w[1..]));
         var clean = new string(text.Where(char.IsAsciiLetterOrDigit).ToArray());

@@ -44,19 +44,38 @@ public static class IamPlanner
             var ungranted = new List<string>();
             foreach (var tool in manifests.Where(m => m.CallsAws && m.Role == key))
             {
-                var rules = config.Policy.Rules.Where(r => r.Effect == PolicyEffect.Allow && r.Tools.Any(g => Glob.IsMatch(g, tool.Name))).ToList();
-                var before = grants.Count;
-                foreach (var rule in rules)
+                var rules = config.Policy.Rules.Where(r => r.Tools.Any(g => Glob.IsMatch(g, tool.Name))).ToList();
+                var denies = rules.Where(r => r.Effect == PolicyEffect.Deny).ToList();
+
+                // A deny of the whole tool for everyone: nothing to grant (its actions may serve other tools, so no Deny).
+                var deniedOutright = denies.Any(r => r.Resources is null && r.When.Count == 0 && r.Developers is null && r.Projects is null);
+                var allowed = new List<IamGrant>();
+                foreach (var rule in deniedOutright ? [] : rules.Where(r => r.Effect == PolicyEffect.Allow))
                 {
                     var (built, issues) = GrantBuilder.Build(tool, rule, configured);
-                    grants.AddRange(built);
+                    allowed.AddRange(built);
                     problems.AddRange(issues);
                 }
 
-                if (grants.Count == before)
+                if (allowed.Count == 0)
                 {
                     ungranted.Add(tool.Name);
+                    continue;
                 }
+
+                var denyNotes = new List<string>();
+                var denied = new List<IamGrant>();
+                foreach (var rule in denies)
+                {
+                    var (built, notes) = DenyBuilder.Build(tool, rule, configured);
+                    denied.AddRange(built);
+                    denyNotes.AddRange(notes);
+                }
+
+                // What IAM cannot carry of the deny rules is said once, on the tool's first grant.
+                allowed[0] = allowed[0] with { Notes = [.. allowed[0].Notes, .. denyNotes.Distinct(StringComparer.Ordinal)] };
+                grants.AddRange(allowed);
+                grants.AddRange(denied);
             }
 
             var (path, name) = RoleNameOf(arn);

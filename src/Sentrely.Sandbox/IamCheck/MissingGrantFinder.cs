@@ -1,4 +1,5 @@
 using Sentrely.Iam;
+using Sentrely.Sandbox.Policy;
 
 namespace Sentrely.Sandbox.IamCheck;
 
@@ -8,6 +9,7 @@ internal static class MissingGrantFinder
     public static IReadOnlyList<MissingGrant> Find(IReadOnlyList<LabelledStatement> statements, RolePlan role)
     {
         var missing = new List<MissingGrant>();
+        var planned = PlannedDenies(role);
         foreach (var grant in role.Grants.Where(g => string.Equals(g.Statement.Effect, "Allow", StringComparison.Ordinal)))
         {
             var resources = grant.Statement.Resources.Count == 0 ? ["*"] : grant.Statement.Resources;
@@ -16,7 +18,7 @@ internal static class MissingGrantFinder
             {
                 foreach (var resource in resources)
                 {
-                    var verdict = contexts.Select(c => Judge(statements, action, resource, c)).FirstOrDefault(v => v is not null);
+                    var verdict = contexts.Select(c => Judge(statements, action, resource, c, planned)).FirstOrDefault(v => v is not null);
                     if (verdict is { } found)
                     {
                         missing.Add(new MissingGrant(grant.Tool, grant.RuleId, action, resource, found.Kind, found.Reason));
@@ -28,9 +30,31 @@ internal static class MissingGrantFinder
         return missing;
     }
 
+    // The plan's own Deny statements (carried from deny rules), by action: a policy that has them denies part of a
+    // grant on purpose, as Sentrely does, and the grant is not missing for it.
+    private static Dictionary<string, List<string>> PlannedDenies(RolePlan role)
+    {
+        var denies = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var statement in role.Grants.Select(g => g.Statement).Where(s => string.Equals(s.Effect, "Deny", StringComparison.Ordinal) && s.Conditions.Count == 0))
+        {
+            foreach (var action in statement.Actions)
+            {
+                (denies.TryGetValue(action, out var list) ? list : denies[action] = []).AddRange(statement.Resources);
+            }
+        }
+
+        return denies;
+    }
+
+    private static bool IsPlannedPartialDeny(PolicyStatement deny, string action, string resource, Dictionary<string, List<string>> planned) =>
+        !deny.NotResource && deny.Conditions.Count == 0
+        && planned.TryGetValue(action, out var resources)
+        && !deny.Resources.Any(r => GlobCover.Covers(r, resource, ignoreCase: false))
+        && deny.Resources.All(r => resources.Any(p => GlobCover.Covers(p, r, ignoreCase: false)));
+
     /// <summary>Returns null when allowed, else why not.</summary>
     private static (MissingKind Kind, string Reason)? Judge(
-        IReadOnlyList<LabelledStatement> statements, string action, string resource, IReadOnlyDictionary<string, string> context)
+        IReadOnlyList<LabelledStatement> statements, string action, string resource, IReadOnlyDictionary<string, string> context, Dictionary<string, List<string>> planned)
     {
         var when = context.Count == 0 ? string.Empty : " with " + string.Join(", ", context.Select(kv => $"{kv.Key}={kv.Value}"));
         string? unknownAllow = null;
@@ -38,7 +62,7 @@ internal static class MissingGrantFinder
         foreach (var (label, statement) in statements)
         {
             var (applies, unknown) = StatementMatch.Evaluate(statement, action, resource, context);
-            if (!statement.Allow && applies == true)
+            if (!statement.Allow && applies == true && !IsPlannedPartialDeny(statement, action, resource, planned))
             {
                 return (MissingKind.ExplicitlyDenied, $"statement {label} denies {action} on {resource}{when}");
             }

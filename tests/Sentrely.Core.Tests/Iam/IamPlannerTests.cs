@@ -227,6 +227,55 @@ public sealed class IamPlannerTests
     }
 
     [Fact]
+    public void Plan_DenyRuleWithResources_BecomesADenyOnTheCallResourceActions_OtherResourcesNoted()
+    {
+        var config = Config("""
+            - id: webhooks
+              effect: allow
+              tools: [update-function-code]
+              resources: ["arn:aws:lambda:us-east-1:111122223333:function:webhooks-*"]
+            - id: never-prod
+              effect: deny
+              tools: ["*"]
+              resources: ["arn:aws:*:*:*:*prod*"]
+            """);
+
+        var (plan, problems) = IamPlanner.Plan(config, Manifests, Broker);
+
+        Assert.Empty(problems);
+        var grants = Role(plan, "deploy").Grants.Where(g => g.Tool == "update-function-code").ToList();
+        var deny = Assert.Single(grants, g => g.Statement.Effect == "Deny").Statement;
+        Assert.Equal(["lambda:UpdateFunctionCode", "lambda:GetFunctionConfiguration"], deny.Actions);
+        Assert.Equal(["arn:aws:*:*:*:*prod*"], deny.Resources);
+        Assert.Contains(grants.SelectMany(g => g.Notes), n => n.Contains("enforced by Sentrely only for s3:GetObject on arn:aws:s3:::*/*", StringComparison.Ordinal));
+        Assert.Contains(Role(plan, "deploy").Policies.SelectMany(p => p.Statements), s => s.Effect == "Deny");
+    }
+
+    [Fact]
+    public void Plan_DenyOfAWholeTool_GrantsItNothing_DenyWithWhen_Noted()
+    {
+        var config = Config("""
+            - id: all
+              effect: allow
+              tools: ["*"]
+            - id: no-terminate
+              effect: deny
+              tools: [terminate-instances]
+            - id: no-big
+              effect: deny
+              tools: [run-instances]
+              when: { instanceType: ["p4d.*"] }
+            """);
+
+        var (plan, _) = IamPlanner.Plan(config, Manifests, Broker);
+
+        var deploy = Role(plan, "deploy");
+        Assert.Contains("terminate-instances", deploy.UngrantedTools);
+        Assert.DoesNotContain(deploy.Grants.SelectMany(g => g.Statement.Actions), a => a == "ec2:TerminateInstances");
+        Assert.Contains(deploy.Grants.Where(g => g.Tool == "run-instances").SelectMany(g => g.Notes), n => n.Contains("deny rule `no-big` has `when` conditions", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Plan_NoAccountOrRoles_ExplainsWhatIsMissing()
     {
         var config = new SentrelyConfig();
