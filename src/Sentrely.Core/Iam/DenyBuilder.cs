@@ -26,38 +26,26 @@ internal static class DenyBuilder
             return ([], []);
         }
 
-        var callResources = tool.Resources.Select(r => Fill(r, configured)).ToHashSet(StringComparer.Ordinal);
+        var callResources = tool.Resources.Select(r => IamTemplates.Fill(r, configured)).ToHashSet(StringComparer.Ordinal);
         var grants = new List<IamGrant>();
         var notes = new List<string>();
         var conditions = GrantBuilder.PrincipalConditions(rule).ToList();
         for (var i = 0; i < tool.Iam.Count; i++)
         {
             var statement = tool.Iam[i];
-            var patterns = rule.Resources.Where(p => statement.Resources.Any(r => callResources.Contains(Fill(r, configured)) && CanMatch(Fill(r, configured), p))).ToList();
+            var patterns = rule.Resources.Where(p => statement.Resources.Any(r => callResources.Contains(IamTemplates.Fill(r, configured)) && IamTemplates.CanMatch(IamTemplates.Fill(r, configured), p, configured))).ToList();
             if (patterns.Count > 0)
             {
                 grants.Add(new IamGrant(tool.Name, rule.Id, new IamStatement(GrantBuilder.Sid(tool.Name, rule.Id, i) + "Deny", "Deny", statement.Actions, patterns, conditions)));
             }
-
-            if (statement.Resources.Any(r => !callResources.Contains(Fill(r, configured))))
+            else if (statement.Resources.Any(r => !callResources.Contains(IamTemplates.Fill(r, configured))))
             {
-                var others = statement.Resources.Where(r => !callResources.Contains(Fill(r, configured))).Select(r => Shape(Fill(r, configured)));
+                // No Deny for these actions: their resources are not the call resource the rule's globs describe.
+                var others = statement.Resources.Select(r => IamTemplates.Shape(IamTemplates.Fill(r, configured), configured));
                 notes.Add($"deny rule `{rule.Id}` is enforced by Sentrely only for {string.Join(", ", statement.Actions)} on {string.Join(", ", others)}");
             }
         }
 
         return (grants, notes);
     }
-
-    private static string Fill(string template, IReadOnlyDictionary<string, IReadOnlyList<string>> configured) =>
-        ManifestTemplates.Placeholders(template).Where(configured.ContainsKey).Aggregate(
-            template, (t, name) => t.Replace("{" + name + "}", configured[name][0], StringComparison.Ordinal));
-
-    // The template with each remaining placeholder (and its default) read as `*`.
-    private static string Shape(string template) =>
-        ManifestTemplates.Expand(template, ManifestTemplates.Placeholders(template).ToDictionary(p => p, _ => (IReadOnlyList<string>)["*"], StringComparer.Ordinal))[0];
-
-    // The pattern concerns this template when some call resource of its shape could match it.
-    private static bool CanMatch(string template, string pattern) =>
-        ManifestTemplates.Placeholders(template).Count == 0 ? Glob.IsMatch(pattern, template) : GlobSets.Intersect(pattern, Shape(template));
 }

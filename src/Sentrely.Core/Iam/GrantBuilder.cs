@@ -28,11 +28,14 @@ internal static class GrantBuilder
             }
 
             ApplyWhen(rule, values, notes);
+            // Unnarrowed: a derived value (functionArn) keeps its known shape, any other argument is `*`.
             var unbound = ManifestTemplates.Placeholders(tool).Where(p => !values.ContainsKey(p)).ToHashSet(StringComparer.Ordinal);
             foreach (var placeholder in unbound)
             {
-                values[placeholder] = ["*"];
+                values[placeholder] = [ResourceShapes.DerivedShape(placeholder, configured) ?? "*"];
             }
+
+            unbound.RemoveWhere(p => ResourceShapes.DerivedShape(p, configured) is not null);
 
             var principals = PrincipalConditions(rule);
             for (var i = 0; i < tool.Iam.Count; i++)
@@ -73,8 +76,7 @@ internal static class GrantBuilder
         {
             foreach (var template in tool.Resources)
             {
-                var filled = ManifestTemplates.Placeholders(template).Where(configured.ContainsKey).Aggregate(
-                    template, (t, name) => t.Replace("{" + name + "}", configured[name][0], StringComparison.Ordinal));
+                var filled = IamTemplates.Fill(template, configured);
                 // A fixed call resource (`*`, run-instances' `instance/*`) is matched as the policy matches it: as a string.
                 if (ManifestTemplates.Placeholders(filled).Count == 0)
                 {
@@ -86,7 +88,7 @@ internal static class GrantBuilder
                     continue;
                 }
 
-                if (!GlobSets.Intersect(pattern, Shape(filled, configured)))
+                if (!GlobSets.Intersect(pattern, IamTemplates.Shape(filled, configured)))
                 {
                     continue;
                 }
@@ -104,11 +106,6 @@ internal static class GrantBuilder
 
         return bindings;
     }
-
-    // What any call's resource looks like: derived placeholders (functionArn) by their known shape, the others `*`.
-    private static string Shape(string template, IReadOnlyDictionary<string, IReadOnlyList<string>> configured) =>
-        ManifestTemplates.Expand(template, ManifestTemplates.Placeholders(template).ToDictionary(
-            p => p, p => (IReadOnlyList<string>)[ResourceShapes.DerivedShape(p, configured) ?? "*"], StringComparer.Ordinal))[0];
 
     // A derived placeholder bound wider than its shape (`*` for functionArn) is narrowed to the shape; one that only
     // overlaps it cannot be expressed exactly.

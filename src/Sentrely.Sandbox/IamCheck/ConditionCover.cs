@@ -1,3 +1,4 @@
+using GlobSets = Sentrely.Policy.GlobSets;
 using Sentrely.Iam;
 using Sentrely.Sandbox.Policy;
 
@@ -22,7 +23,7 @@ internal static class ConditionCover
             && have.Set == want.Set
             && have.Negated == want.Negated
             && (StringBases.Contains(want.Base) && !want.Negated
-                ? StringBases.Contains(have.Base) && s.Values.All(v => planned.Values.Any(p => GlobCover.Covers(p, v, ignoreCase: false)))
+                ? StringBases.Contains(have.Base) && s.Values.All(v => planned.Values.Any(p => GlobSets.Covers(p, v, ignoreCase: false)))
                 : Same(s, planned)));
     }
 

@@ -1,3 +1,4 @@
+using GlobSets = Sentrely.Policy.GlobSets;
 using Sentrely.Iam;
 using Sentrely.Sandbox.Policy;
 
@@ -72,7 +73,7 @@ internal static class ExcessGrantFinder
         {
             var covering = statement.NotResource
                 ? grants
-                : grants.Where(g => ResourcesOf(g).Any(gr => GlobCover.Covers(gr, resource, ignoreCase: false))).ToList();
+                : grants.Where(g => ResourcesOf(g).Any(gr => GlobSets.Covers(gr, resource, ignoreCase: false))).ToList();
             if (covering.Count == 0)
             {
                 var planned = string.Join(", ", grants.SelectMany(ResourcesOf).Distinct(StringComparer.Ordinal));

@@ -1,3 +1,4 @@
+using GlobSets = Sentrely.Policy.GlobSets;
 using Sentrely.Iam;
 using Sentrely.Sandbox.Policy;
 
@@ -49,8 +50,8 @@ internal static class MissingGrantFinder
     private static bool IsPlannedPartialDeny(PolicyStatement deny, string action, string resource, Dictionary<string, List<string>> planned) =>
         !deny.NotResource && deny.Conditions.Count == 0
         && planned.TryGetValue(action, out var resources)
-        && !deny.Resources.Any(r => GlobCover.Covers(r, resource, ignoreCase: false))
-        && deny.Resources.All(r => resources.Any(p => GlobCover.Covers(p, r, ignoreCase: false)));
+        && !deny.Resources.Any(r => GlobSets.Covers(r, resource, ignoreCase: false))
+        && deny.Resources.All(r => resources.Any(p => GlobSets.Covers(p, r, ignoreCase: false)));
 
     /// <summary>Returns null when allowed, else why not.</summary>
     private static (MissingKind Kind, string Reason)? Judge(

@@ -1,3 +1,4 @@
+using GlobSets = Sentrely.Policy.GlobSets;
 using Sentrely.Sandbox.Policy;
 
 namespace Sentrely.Sandbox.IamCheck;
@@ -39,12 +40,12 @@ internal static class StatementMatch
         if (negated)
         {
             return allow
-                ? !patterns.Any(p => GlobCover.Intersect(p, value, ignoreCase))
-                : !patterns.Any(p => GlobCover.Covers(p, value, ignoreCase));
+                ? !patterns.Any(p => GlobSets.Intersect(p, value, ignoreCase))
+                : !patterns.Any(p => GlobSets.Covers(p, value, ignoreCase));
         }
 
         return allow
-            ? patterns.Any(p => GlobCover.Covers(p, value, ignoreCase))
-            : patterns.Any(p => GlobCover.Intersect(p, value, ignoreCase));
+            ? patterns.Any(p => GlobSets.Covers(p, value, ignoreCase))
+            : patterns.Any(p => GlobSets.Intersect(p, value, ignoreCase));
     }
 }
