@@ -107,6 +107,23 @@ internal static class SqliteAuditSchema
         );
         CREATE INDEX approvals_fingerprint ON approvals (fingerprint, created);
         """,
+
+        // v5: team-server tokens (hashes only; the secret is shown once at creation and never stored).
+        """
+        CREATE TABLE tokens (
+            id          TEXT PRIMARY KEY,
+            name        TEXT NOT NULL,
+            developer   TEXT NOT NULL,
+            project     TEXT NOT NULL,
+            roles       TEXT NOT NULL,   -- JSON array of strings
+            tools       TEXT,            -- JSON array of globs; NULL for every tool
+            secretHash  TEXT NOT NULL,   -- lower-case hex SHA-256 of the secret part
+            createdBy   TEXT NOT NULL,
+            created     TEXT NOT NULL,
+            expires     TEXT,
+            revoked     TEXT
+        );
+        """,
     ];
 
     /// <summary>Gets the schema version this build writes.</summary>
