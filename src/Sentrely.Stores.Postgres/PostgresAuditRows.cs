@@ -22,32 +22,32 @@ internal static class PostgresAuditRows
     {
         var p = command.Parameters;
         p.AddWithValue("seq", r.Seq);
-        p.AddWithValue("id", r.Id);
-        p.AddWithValue("callId", r.CallId);
+        p.AddWithValue("id", PostgresText.Encode(r.Id));
+        p.AddWithValue("callId", PostgresText.Encode(r.CallId));
         p.AddWithValue("time", PostgresTime.Value(r.Time));
-        p.AddWithValue("phase", r.Phase);
-        p.AddWithValue("sessionId", r.SessionId);
-        p.AddWithValue("developer", r.Developer);
-        p.AddWithValue("project", r.Project);
-        p.AddWithValue("actor", r.Actor);
-        p.AddWithValue("client", PostgresTime.Optional(r.Client));
-        p.AddWithValue("transport", r.Transport);
-        p.AddWithValue("tool", r.Tool);
-        p.AddWithValue("arguments", PostgresTime.Optional(r.Arguments));
+        p.AddWithValue("phase", PostgresText.Encode(r.Phase));
+        p.AddWithValue("sessionId", PostgresText.Encode(r.SessionId));
+        p.AddWithValue("developer", PostgresText.Encode(r.Developer));
+        p.AddWithValue("project", PostgresText.Encode(r.Project));
+        p.AddWithValue("actor", PostgresText.Encode(r.Actor));
+        p.AddWithValue("client", PostgresText.Optional(r.Client));
+        p.AddWithValue("transport", PostgresText.Encode(r.Transport));
+        p.AddWithValue("tool", PostgresText.Encode(r.Tool));
+        p.AddWithValue("arguments", PostgresText.Optional(r.Arguments));
         p.AddWithValue("resources", PostgresJsonColumns.ToJsonArray(r.Resources));
-        p.AddWithValue("decision", r.Decision);
+        p.AddWithValue("decision", PostgresText.Encode(r.Decision));
         p.AddWithValue("ruleIds", PostgresJsonColumns.ToJsonArray(r.RuleIds));
-        p.AddWithValue("reason", PostgresTime.Optional(r.Reason));
-        p.AddWithValue("roleArn", PostgresTime.Optional(r.RoleArn));
-        p.AddWithValue("roleSessionName", PostgresTime.Optional(r.RoleSessionName));
-        p.AddWithValue("sourceIdentity", PostgresTime.Optional(r.SourceIdentity));
+        p.AddWithValue("reason", PostgresText.Optional(r.Reason));
+        p.AddWithValue("roleArn", PostgresText.Optional(r.RoleArn));
+        p.AddWithValue("roleSessionName", PostgresText.Optional(r.RoleSessionName));
+        p.AddWithValue("sourceIdentity", PostgresText.Optional(r.SourceIdentity));
         p.AddWithValue("awsRequestIds", PostgresJsonColumns.ToJsonArray(r.AwsRequestIds));
-        p.AddWithValue("outcome", PostgresTime.Optional(r.Outcome));
-        p.AddWithValue("errorCode", PostgresTime.Optional(r.ErrorCode));
+        p.AddWithValue("outcome", PostgresText.Optional(r.Outcome));
+        p.AddWithValue("errorCode", PostgresText.Optional(r.ErrorCode));
         p.AddWithValue("durationMs", r.DurationMs is { } ms ? ms : DBNull.Value);
-        p.AddWithValue("prevHash", r.PrevHash);
-        p.AddWithValue("hash", r.Hash);
-        p.AddWithValue("hmac", PostgresTime.Optional(r.Hmac));
+        p.AddWithValue("prevHash", PostgresText.Encode(r.PrevHash));
+        p.AddWithValue("hash", PostgresText.Encode(r.Hash));
+        p.AddWithValue("hmac", PostgresText.Optional(r.Hmac));
     }
 
     /// <summary>Reads the current row; a row that cannot be read throws <see cref="InvalidDataException"/>.</summary>
@@ -59,20 +59,20 @@ internal static class PostgresAuditRows
             return new AuditRecord
             {
                 Seq = seq,
-                Id = reader.GetString(1),
-                CallId = reader.GetString(2),
+                Id = PostgresText.Decode(reader.GetString(1)),
+                CallId = PostgresText.Decode(reader.GetString(2)),
                 Time = reader.GetFieldValue<DateTimeOffset>(3),
-                Phase = reader.GetString(4),
-                SessionId = reader.GetString(5),
-                Developer = reader.GetString(6),
-                Project = reader.GetString(7),
-                Actor = reader.GetString(8),
+                Phase = PostgresText.Decode(reader.GetString(4)),
+                SessionId = PostgresText.Decode(reader.GetString(5)),
+                Developer = PostgresText.Decode(reader.GetString(6)),
+                Project = PostgresText.Decode(reader.GetString(7)),
+                Actor = PostgresText.Decode(reader.GetString(8)),
                 Client = Optional(reader, 9),
-                Transport = reader.GetString(10),
-                Tool = reader.GetString(11),
+                Transport = PostgresText.Decode(reader.GetString(10)),
+                Tool = PostgresText.Decode(reader.GetString(11)),
                 Arguments = Optional(reader, 12),
                 Resources = PostgresJsonColumns.FromJsonArray(reader.GetString(13), $"audit record {seq}", "resources"),
-                Decision = reader.GetString(14),
+                Decision = PostgresText.Decode(reader.GetString(14)),
                 RuleIds = PostgresJsonColumns.FromJsonArray(reader.GetString(15), $"audit record {seq}", "ruleIds"),
                 Reason = Optional(reader, 16),
                 RoleArn = Optional(reader, 17),
@@ -82,8 +82,8 @@ internal static class PostgresAuditRows
                 Outcome = Optional(reader, 21),
                 ErrorCode = Optional(reader, 22),
                 DurationMs = reader.IsDBNull(23) ? null : reader.GetInt64(23),
-                PrevHash = reader.GetString(24),
-                Hash = reader.GetString(25),
+                PrevHash = PostgresText.Decode(reader.GetString(24)),
+                Hash = PostgresText.Decode(reader.GetString(25)),
                 Hmac = Optional(reader, 26),
             };
         }
@@ -93,5 +93,5 @@ internal static class PostgresAuditRows
         }
     }
 
-    private static string? Optional(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private static string? Optional(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : PostgresText.Decode(reader.GetString(ordinal));
 }

@@ -90,9 +90,9 @@ public sealed class PostgresAuditStore : IAuditStore
             }
         }
 
-        Filter("sessionId = @sessionId", "sessionId", query.SessionId);
-        Filter("tool = @tool", "tool", query.Tool);
-        Filter("decision = @decision", "decision", query.Decision);
+        Filter("sessionId = @sessionId", "sessionId", query.SessionId is { } sessionId ? PostgresText.Encode(sessionId) : null);
+        Filter("tool = @tool", "tool", query.Tool is { } tool ? PostgresText.Encode(tool) : null);
+        Filter("decision = @decision", "decision", query.Decision is { } decision ? PostgresText.Encode(decision) : null);
 
         // Stored times are whole milliseconds, so comparing with the next whole millisecond is exact.
         Filter("time >= @since", "since", query.Since is { } since ? AuditTime.Ceiling(since) : null);
@@ -121,7 +121,7 @@ public sealed class PostgresAuditStore : IAuditStore
         using var command = new NpgsqlCommand("SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1;", connection, transaction);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new AuditHead(reader.GetInt64(0), reader.GetString(1))
+            ? new AuditHead(reader.GetInt64(0), PostgresText.Decode(reader.GetString(1)))
             : null;
     }
 }

@@ -26,10 +26,10 @@ public sealed class PostgresStore : ISentrelyStore
         {
             builder = new NpgsqlConnectionStringBuilder(connectionString);
         }
-        catch (ArgumentException ex)
+        catch (ArgumentException)
         {
             // The message of a parse failure may quote the string, password included: never pass it on.
-            throw new ArgumentException("The PostgreSQL connection string is not valid (expected Host=…;Database=…;Username=…;Password=…).", nameof(connectionString), ex.InnerException is null ? null : new InvalidOperationException(ex.GetType().Name));
+            throw new ArgumentException("The PostgreSQL connection string is not valid (expected Host=…;Database=…;Username=…;Password=…).", nameof(connectionString));
         }
 
         _database = new PostgresDatabase(connectionString, time);
