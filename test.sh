@@ -12,6 +12,49 @@ if [ -f tests/tools/package.json ]; then
   (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# The PostgreSQL store tests need a server: SENTRELY_TEST_POSTGRES (an admin connection string), else a throwaway
+# cluster on a free loopback port with trust auth on 127.0.0.1 only, stopped and deleted on exit. Without either the
+# PostgreSQL tests fail under CI=true and are skipped with a reason elsewhere.
+start_postgres() {
+  local bin=""
+  for dir in "$(dirname "$(command -v initdb 2>/dev/null || echo /nonexistent/x)")" /usr/lib/postgresql/*/bin; do
+    if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then bin=$dir; fi
+  done
+  [ -n "$bin" ] || { echo "== PostgreSQL not found (no initdb/pg_ctl): PostgreSQL store tests cannot run" >&2; return 0; }
+
+  pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/sentrely-pg.XXXXXX")
+  local as=()
+  if [ "$(id -u)" = 0 ]; then
+    # postgres refuses to run as root.
+    chown postgres "$pg_dir"
+    as=(runuser -u postgres --)
+  fi
+  local port
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  "${as[@]}" "$bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --no-instructions >"$pg_dir/initdb.log" 2>&1 \
+    || { cat "$pg_dir/initdb.log" >&2; return 1; }
+  printf 'host all all 127.0.0.1/32 trust\n' >"$pg_dir/data/pg_hba.conf"
+  "${as[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_dir -c fsync=off -c max_connections=200" start >/dev/null \
+    || { cat "$pg_dir/server.log" >&2; return 1; }
+  pg_stop=("${as[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -m immediate stop)
+  export SENTRELY_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+  echo "== PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (throwaway cluster)"
+}
+
+stop_postgres() {
+  if [ -n "${pg_dir:-}" ]; then
+    [ -z "${pg_stop+x}" ] || "${pg_stop[@]}" >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+  fi
+}
+
+pg_dir=""
+if [ -z "${SENTRELY_TEST_POSTGRES:-}" ]; then
+  trap stop_postgres EXIT
+  start_postgres
+fi
+
 echo "== dotnet build ($configuration)"
 dotnet build Sentrely.Mcp.sln -c "$configuration" -nologo -v:q
 

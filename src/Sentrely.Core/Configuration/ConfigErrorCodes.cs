@@ -48,8 +48,11 @@ public static class ConfigErrorCodes
     /// <summary>A path is not absolute (after <c>~</c> expansion) or is not allowed.</summary>
     public const string InvalidPath = "SEN1021";
 
-    /// <summary>PostgreSQL stores are not supported by this version.</summary>
+    /// <summary>PostgreSQL stores are not supported by this version (no longer reported: <c>store.postgres</c> is supported).</summary>
     public const string UnsupportedStore = "SEN1022";
+
+    /// <summary>The <c>store</c> section is invalid: an empty PostgreSQL connection string, or both <c>sqlite</c> and <c>postgres</c>.</summary>
+    public const string InvalidStore = "SEN1023";
 
     /// <summary>A rule id is missing, malformed or used twice.</summary>
     public const string InvalidRuleId = "SEN1030";

@@ -84,11 +84,19 @@ internal static class LocalSectionsReader
             return new StoreConfig();
         }
 
-        if (map.TryGetValue("postgres", out var pg))
+        string? postgres = null;
+        if (map.TryGetValue("postgres", out var pg) && reader.String(pg, "store.postgres") is { } connection)
         {
-            // Fail closed: a team config pointing at PostgreSQL must not silently fall back to a local SQLite file.
-            reader.Error(pg, "store.postgres", ConfigErrorCodes.UnsupportedStore,
-                "PostgreSQL stores are not supported by this version: remove `store.postgres` and use `store.sqlite`");
+            // The value holds a password: no message ever quotes it.
+            if (string.IsNullOrWhiteSpace(connection))
+            {
+                reader.Error(pg, "store.postgres", ConfigErrorCodes.InvalidStore,
+                    "`store.postgres` is empty: give an Npgsql connection string (Host=…;Database=…;Username=…;Password=…)");
+            }
+            else
+            {
+                postgres = connection;
+            }
         }
 
         string? sqlite = null;
@@ -101,7 +109,15 @@ internal static class LocalSectionsReader
             }
         }
 
-        return new StoreConfig { Sqlite = sqlite };
+        if (map.ContainsKey("postgres") && map.TryGetValue("sqlite", out var both))
+        {
+            // Fail closed: which of two stores holds the audit log must never be a guess.
+            reader.Error(both, "store.sqlite", ConfigErrorCodes.InvalidStore,
+                "`store.sqlite` and `store.postgres` are both set: choose one store");
+            return new StoreConfig();
+        }
+
+        return new StoreConfig { Sqlite = sqlite, Postgres = postgres };
     }
 
     public static void RejectUnsupported(YamlNodeReader reader, YamlNode keyNode, string field)

@@ -107,6 +107,9 @@ public sealed record StoreConfig
     /// <summary>Gets the SQLite database path (<c>~</c> expanded).</summary>
     /// <value>Defaults to <c>$XDG_STATE_HOME/sentrely/sentrely.db</c>, else <c>~/.local/state/sentrely/sentrely.db</c>.</value>
     public string? Sqlite { get; init; }
+
+    /// <summary>Gets the PostgreSQL connection string (Npgsql syntax), or null for SQLite; it holds a password, so never log it.</summary>
+    public string? Postgres { get; init; }
 }
 
 /// <summary>Gets the <c>policy</c> section.</summary>

@@ -41,20 +41,7 @@ public sealed class InMemoryRateLimitStore : IRateLimitStore
     /// <inheritdoc />
     public ValueTask<RateLimitResult> TryTakeAsync(IReadOnlyList<RateLimitBucket> buckets, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(buckets);
-        foreach (var bucket in buckets)
-        {
-            ArgumentNullException.ThrowIfNull(bucket);
-            ArgumentOutOfRangeException.ThrowIfLessThan(bucket.Capacity, 1, nameof(buckets));
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(bucket.Capacity, RateLimitRule.MaxCount, nameof(buckets));
-            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(bucket.Period, TimeSpan.Zero, nameof(buckets));
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(bucket.Period, TimeSpan.FromDays(1), nameof(buckets));
-        }
-
-        if (buckets.Select(b => b.Key).Distinct(StringComparer.Ordinal).Count() != buckets.Count)
-        {
-            throw new ArgumentException("each bucket must have its own key", nameof(buckets));
-        }
+        TokenBucketMath.Validate(buckets);
 
         lock (_lock)
         {
@@ -63,12 +50,9 @@ public sealed class InMemoryRateLimitStore : IRateLimitStore
             var denials = new List<RateLimitDenial>();
             for (var i = 0; i < buckets.Count; i++)
             {
-                var cost = buckets[i].Period.Ticks;
-                if (levels[i] < cost)
+                if (TokenBucketMath.RetryAfter(buckets[i], levels[i]) is { } retryAfter)
                 {
-                    // Each elapsed tick refills Capacity units; round up so the advice is never too early.
-                    var ticks = (cost - levels[i] + buckets[i].Capacity - 1) / buckets[i].Capacity;
-                    denials.Add(new RateLimitDenial(buckets[i], TimeSpan.FromTicks(ticks)));
+                    denials.Add(new RateLimitDenial(buckets[i], retryAfter));
                 }
             }
 
@@ -79,7 +63,7 @@ public sealed class InMemoryRateLimitStore : IRateLimitStore
 
             for (var i = 0; i < buckets.Count; i++)
             {
-                _buckets[buckets[i].Key] = new BucketState(levels[i] - buckets[i].Period.Ticks, now, buckets[i].Capacity, buckets[i].Period);
+                _buckets[buckets[i].Key] = new BucketState(levels[i] - TokenBucketMath.Cost(buckets[i]), now, buckets[i].Capacity, buckets[i].Period);
             }
 
             if (++_takesSinceSweep >= SweepEvery)
@@ -104,21 +88,12 @@ public sealed class InMemoryRateLimitStore : IRateLimitStore
 
     private long LevelAt(RateLimitBucket bucket, long now)
     {
-        var full = bucket.Capacity * bucket.Period.Ticks;
         if (!_buckets.TryGetValue(bucket.Key, out var state))
         {
-            return full;
+            return TokenBucketMath.Full(bucket);
         }
 
-        var level = state.Level;
-        if (state.Capacity != bucket.Capacity || state.Period != bucket.Period)
-        {
-            // The limit changed (reload): keep the same number of tokens, in the new units.
-            level = (long)Int128.Min((Int128)level * bucket.Period.Ticks / state.Period.Ticks, full);
-        }
-
-        var elapsed = Math.Max(0, _time.GetElapsedTime(state.Timestamp, now).Ticks);
-        return elapsed >= bucket.Period.Ticks ? full : Math.Min(full, level + (elapsed * bucket.Capacity));
+        return TokenBucketMath.LevelAt(bucket, state.Level, state.Capacity, state.Period, _time.GetElapsedTime(state.Timestamp, now));
     }
 
     private void SweepFull(long now)

@@ -57,14 +57,27 @@ public class LocalSectionsTests
     }
 
     [Fact]
-    public void Parse_PostgresStore_FailsClosed()
+    public void Parse_PostgresStore_ConnectionStringKept()
     {
         // Act
-        var error = ConfigAssert.Single("store:\n  postgres: \"Host=db;Password=hunter2\"\n");
+        var config = ConfigAssert.Valid("store:\n  postgres: \"Host=db;Database=sentrely;Username=app;Password=hunter2\"\n");
 
         // Assert
-        Assert.Equal((ConfigErrorCodes.UnsupportedStore, "store.postgres"), (error.Code, error.Field));
-        Assert.Contains("PostgreSQL stores are not supported by this version", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Host=db;Database=sentrely;Username=app;Password=hunter2", config.Store.Postgres);
+        Assert.Null(config.Store.Sqlite);
+    }
+
+    [Theory]
+    [InlineData("store:\n  postgres: \"\"\n", "store.postgres")]
+    [InlineData("store:\n  postgres: \"  \"\n", "store.postgres")]
+    [InlineData("store:\n  sqlite: /var/lib/sentrely.db\n  postgres: \"Host=db;Password=hunter2\"\n", "store.sqlite")]
+    public void Parse_PostgresEmptyOrBesideSqlite_InvalidStoreWithoutPassword(string yaml, string field)
+    {
+        // Act
+        var error = ConfigAssert.Single(yaml);
+
+        // Assert
+        Assert.Equal((ConfigErrorCodes.InvalidStore, field), (error.Code, error.Field));
         Assert.DoesNotContain("hunter2", error.ToString(), StringComparison.Ordinal);
     }
 }

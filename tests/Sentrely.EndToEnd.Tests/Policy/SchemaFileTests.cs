@@ -83,6 +83,27 @@ public sealed class SchemaFileTests
         Assert.False(Schema().GetProperty("additionalProperties").GetBoolean());
     }
 
+    [Theory]
+    [InlineData("{\"store\":{\"postgres\":\"Host=db;Database=s;Username=u;Password=p\"}}", true)]
+    [InlineData("{\"store\":{\"sqlite\":\"~/s.db\"}}", true)]
+    [InlineData("{\"store\":{\"postgres\":\"\"}}", false)]
+    [InlineData("{\"store\":{\"sqlite\":\"~/s.db\",\"postgres\":\"Host=db\"}}", false)]
+    public void Schema_StoreSection_AgreesWithTheLoader(string json, bool valid)
+    {
+        // Arrange
+        var schema = JsonSchema.FromText(File.ReadAllText(SchemaPath));
+        using var doc = JsonDocument.Parse(json);
+        var store = doc.RootElement.GetProperty("store");
+        var yaml = "store:\n" + string.Concat(store.EnumerateObject().Select(p => $"  {p.Name}: \"{p.Value.GetString()}\"\n"));
+
+        // Act
+        var schemaResult = schema.Evaluate(doc.RootElement).IsValid;
+        var loaderResult = LoaderAccepts(yaml);
+
+        // Assert
+        Assert.Equal((valid, valid), (schemaResult, loaderResult));
+    }
+
     [Fact]
     public void Schema_ExampleConfig_IsValidAndReferencesTheSchema()
     {

@@ -1,0 +1,97 @@
+using Npgsql;
+using Sentrely.Approval;
+
+namespace Sentrely.Stores.Postgres;
+
+/// <summary>Maps <see cref="ApprovalRecord"/> to and from rows of the <c>approvals</c> table.</summary>
+internal static class PostgresApprovalRows
+{
+    /// <summary>The columns of <c>approvals</c>, in the order <see cref="Read"/> expects.</summary>
+    public const string Columns =
+        "id, fingerprint, sessionId, developer, project, tool, arguments, resources, ruleIds, via, summary, "
+        + "created, expires, status, decidedBy, decided, decisionReason, usedByCallId";
+
+    /// <summary>The INSERT of a new row, parameters named after the columns.</summary>
+    public const string InsertSql =
+        $"INSERT INTO approvals ({Columns}) VALUES (@id, @fingerprint, @sessionId, @developer, @project, @tool, "
+        + "@arguments, @resources, @ruleIds, @via, @summary, @created, @expires, @status, @decidedBy, @decided, "
+        + "@decisionReason, @usedByCallId);";
+
+    /// <summary>Returns the text the <c>status</c> column holds for <paramref name="status"/>.</summary>
+    public static string StatusText(ApprovalStatus status) => status switch
+    {
+        ApprovalStatus.Pending => "pending",
+        ApprovalStatus.Approved => "approved",
+        ApprovalStatus.Denied => "denied",
+        ApprovalStatus.Used => "used",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown approval status"),
+    };
+
+    /// <summary>Binds every column of <paramref name="r"/> to <see cref="InsertSql"/>'s parameters.</summary>
+    public static void AddParameters(NpgsqlCommand command, ApprovalRecord r)
+    {
+        var p = command.Parameters;
+        p.AddWithValue("id", r.Id);
+        p.AddWithValue("fingerprint", r.Fingerprint);
+        p.AddWithValue("sessionId", r.SessionId);
+        p.AddWithValue("developer", r.Developer);
+        p.AddWithValue("project", r.Project);
+        p.AddWithValue("tool", r.Tool);
+        p.AddWithValue("arguments", r.Arguments);
+        p.AddWithValue("resources", PostgresJsonColumns.ToJsonArray(r.Resources));
+        p.AddWithValue("ruleIds", PostgresJsonColumns.ToJsonArray(r.RuleIds));
+        p.AddWithValue("via", r.Via);
+        p.AddWithValue("summary", r.Summary);
+        p.AddWithValue("created", PostgresTime.Value(r.Created));
+        p.AddWithValue("expires", PostgresTime.Value(r.Expires));
+        p.AddWithValue("status", StatusText(r.Status));
+        p.AddWithValue("decidedBy", PostgresTime.Optional(r.DecidedBy));
+        p.AddWithValue("decided", PostgresTime.Optional(r.Decided));
+        p.AddWithValue("decisionReason", PostgresTime.Optional(r.DecisionReason));
+        p.AddWithValue("usedByCallId", PostgresTime.Optional(r.UsedByCallId));
+    }
+
+    /// <summary>Reads the current row (selected as <see cref="Columns"/>); a row that does not parse throws <see cref="InvalidDataException"/>.</summary>
+    public static ApprovalRecord Read(NpgsqlDataReader reader)
+    {
+        var id = reader.IsDBNull(0) ? "?" : reader.GetString(0);
+        try
+        {
+            return new ApprovalRecord
+            {
+                Id = reader.GetString(0),
+                Fingerprint = reader.GetString(1),
+                SessionId = reader.GetString(2),
+                Developer = reader.GetString(3),
+                Project = reader.GetString(4),
+                Tool = reader.GetString(5),
+                Arguments = reader.GetString(6),
+                Resources = PostgresJsonColumns.FromJsonArray(reader.GetString(7), $"approval {id}", "resources"),
+                RuleIds = PostgresJsonColumns.FromJsonArray(reader.GetString(8), $"approval {id}", "ruleIds"),
+                Via = reader.GetString(9),
+                Summary = reader.GetString(10),
+                Created = reader.GetFieldValue<DateTimeOffset>(11),
+                Expires = reader.GetFieldValue<DateTimeOffset>(12),
+                Status = ParseStatus(reader.GetString(13), id),
+                DecidedBy = reader.IsDBNull(14) ? null : reader.GetString(14),
+                Decided = reader.IsDBNull(15) ? null : reader.GetFieldValue<DateTimeOffset>(15),
+                DecisionReason = reader.IsDBNull(16) ? null : reader.GetString(16),
+                UsedByCallId = reader.IsDBNull(17) ? null : reader.GetString(17),
+            };
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or InvalidCastException or FormatException)
+        {
+            throw new InvalidDataException($"approval {id} has a column of the wrong type or an unexpected NULL", ex);
+        }
+    }
+
+    // Fail closed: a status this build does not know is not read as any state that could let a call through.
+    private static ApprovalStatus ParseStatus(string text, string id) => text switch
+    {
+        "pending" => ApprovalStatus.Pending,
+        "approved" => ApprovalStatus.Approved,
+        "denied" => ApprovalStatus.Denied,
+        "used" => ApprovalStatus.Used,
+        _ => throw new InvalidDataException($"approval {id} has an unknown status"),
+    };
+}
