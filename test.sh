@@ -13,14 +13,24 @@ if [ -f tests/tools/package.json ]; then
 fi
 
 # The PostgreSQL store tests need a server: SENTRELY_TEST_POSTGRES (an admin connection string), else a throwaway
-# cluster on a free loopback port with trust auth on 127.0.0.1 only, stopped and deleted on exit. Without either the
-# PostgreSQL tests fail under CI=true and are skipped with a reason elsewhere.
-start_postgres() {
-  local bin=""
+# cluster on a free loopback port with trust auth on 127.0.0.1 only, stopped and deleted on exit. PostgreSQL is installed
+# from Debian's packages when missing and this runs as root; without a server the PostgreSQL tests fail, saying why.
+find_postgres() {
+  bin=""
   for dir in "$(dirname "$(command -v initdb 2>/dev/null || echo /nonexistent/x)")" /usr/lib/postgresql/*/bin; do
     if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then bin=$dir; fi
   done
-  [ -n "$bin" ] || { echo "== PostgreSQL not found (no initdb/pg_ctl): PostgreSQL store tests cannot run" >&2; return 0; }
+}
+
+start_postgres() {
+  local bin=""
+  find_postgres
+  if [ -z "$bin" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "== installing PostgreSQL (Debian packages)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    find_postgres
+  fi
+  [ -n "$bin" ] || { echo "== PostgreSQL not found (no initdb/pg_ctl): install it (apt-get install postgresql) or set SENTRELY_TEST_POSTGRES" >&2; return 0; }
 
   pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/sentrely-pg.XXXXXX")
   local as=()
