@@ -14,4 +14,18 @@ public sealed record ServerConfig
 
     /// <summary>Gets how callers authenticate.</summary>
     public ServerAuthConfig Auth { get; init; } = new();
+
+    /// <summary>Returns whether a request may name <paramref name="host"/> (a <c>Host</c> header's or an <c>Origin</c>'s host, without port).</summary>
+    /// <param name="host">The host as received; IPv6 with or without brackets.</param>
+    public bool AllowsHost(string host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        if (ServerSectionReader.Canonical(host) is not { } canonical)
+        {
+            return false;
+        }
+
+        return AllowedHosts.Any(allowed => allowed == canonical
+            || (allowed.StartsWith("*.", StringComparison.Ordinal) && canonical.Length > allowed.Length - 1 && canonical.EndsWith(allowed[1..], StringComparison.Ordinal)));
+    }
 }

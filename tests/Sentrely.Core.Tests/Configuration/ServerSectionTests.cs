@@ -83,4 +83,28 @@ public sealed class ServerSectionTests
         // Assert
         Assert.Equal((ConfigErrorCodes.UnknownKey, field), (error.Code, error.Field));
     }
+
+    [Theory]
+    [InlineData("localhost", true)]
+    [InlineData("LOCALHOST", true)]
+    [InlineData("[::1]", true)]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("api.corp.example", true)]
+    [InlineData("corp.example", false)]
+    [InlineData("evil-corp.example", false)]
+    [InlineData("evil.example", false)]
+    [InlineData("127.0.0.2", false)]
+    [InlineData("localhost.evil.example", false)]
+    [InlineData("", false)]
+    public void AllowsHost_ExactOrWildcardSubdomain(string host, bool allowed)
+    {
+        // Arrange
+        var config = ConfigAssert.Valid("server:\n  allowedHosts: [localhost, 127.0.0.1, '::1', '*.corp.example']\n");
+
+        // Act
+        var result = config.Server.AllowsHost(host);
+
+        // Assert
+        Assert.Equal(allowed, result);
+    }
 }
