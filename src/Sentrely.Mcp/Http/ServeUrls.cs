@@ -20,6 +20,12 @@ internal static class ServeUrls
                 return (null, $"`{part}` is not a URL to listen on: write one such as http://127.0.0.1:8787");
             }
 
+            // Kestrel's certificate configuration is not wired yet: refuse rather than fail at bind time.
+            if (uri.Scheme == Uri.UriSchemeHttps)
+            {
+                return (null, $"`{part}`: TLS is not built into this version; listen on http and terminate TLS at a reverse proxy (see README, Team server)");
+            }
+
             urls.Add(uri);
         }
 

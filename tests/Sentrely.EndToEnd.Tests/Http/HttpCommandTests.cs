@@ -21,6 +21,44 @@ public sealed class HttpCommandTests(SandboxWorld world) : IClassFixture<Sandbox
         Assert.Contains("loopback", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("https://127.0.0.1:18787")]
+    [InlineData("127.0.0.1:18787")]
+    [InlineData("http://127.0.0.1:18787/mcp")]
+    public async Task Serve_UnusableUrl_Exit2(string urls)
+    {
+        // Act
+        var (exit, stdout, stderr) = await SentrelyProcess.RunAsync(world, "serve", "--transport", "http", "--urls", urls, "--config", world.ConfigPath);
+
+        // Assert
+        Assert.Equal(2, exit);
+        Assert.Empty(stdout);
+        Assert.Contains(urls, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InsecureNoAuth_Loopback_ServesWithLocalIdentity()
+    {
+        // Arrange
+        await using var server = await HttpServerProcess.StartAsync(world, "--insecure-no-auth");
+        await using var client = await ModelContextProtocol.Client.McpClient.CreateAsync(new ModelContextProtocol.Client.HttpClientTransport(new() { Endpoint = server.McpUri }));
+
+        // Act
+        var result = await client.CallToolAsync("describe-instances", new Dictionary<string, object?>());
+
+        // Assert
+        Assert.NotEqual(true, result.IsError);
+        Assert.Contains(server.Stderr, l => l.Contains("--insecure-no-auth", StringComparison.Ordinal));
+        await using var store = new Sentrely.Stores.Sqlite.SqliteAuditStore(world.StorePath, TimeProvider.System);
+        var records = new List<Sentrely.Audit.AuditRecord>();
+        await foreach (var record in store.ReadAsync(new() { Tool = "describe-instances" }, default))
+        {
+            records.Add(record);
+        }
+
+        Assert.Contains(records, r => r.Phase == "outcome" && r.Developer == "jordan" && r.Project == "backend-api" && r.Transport == "http" && r.Decision == "allow");
+    }
+
     [Fact]
     public async Task Tokens_CreateListRevoke_RoundTripAuditedWithoutSecrets()
     {
