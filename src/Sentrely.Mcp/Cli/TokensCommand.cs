@@ -1,12 +1,10 @@
 using System.CommandLine;
-using System.Globalization;
 using Sentrely.Audit;
 using Sentrely.Auth;
 using Sentrely.Configuration;
 using Sentrely.Credentials;
 using Sentrely.Mcp.Hosting;
 using Sentrely.Pipeline;
-using Sentrely.Policy;
 using Sentrely.Sessions;
 using Sentrely.Stores.Sqlite;
 
