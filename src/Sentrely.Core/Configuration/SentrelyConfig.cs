@@ -35,6 +35,9 @@ public sealed record SentrelyConfig
 
     /// <summary>Gets the OpenTelemetry export settings; off unless set.</summary>
     public TelemetryConfig Telemetry { get; init; } = new();
+
+    /// <summary>Gets the team server's settings (HTTP transport only).</summary>
+    public ServerConfig Server { get; init; } = new();
 }
 
 /// <summary>Gets the <c>aws</c> section.</summary>

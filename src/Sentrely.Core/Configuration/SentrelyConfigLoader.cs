@@ -13,7 +13,7 @@ public static class SentrelyConfigLoader
     public const int MaxFileBytes = 1024 * 1024;
 
     private static readonly string[] Sections = ["aws", "identity", "files", "store", "policy", "approvals", "limits", "server", "telemetry"];
-    private static readonly string[] UnsupportedSections = ["server"];
+    private static readonly string[] UnsupportedSections = [];
 
     /// <summary>Reads and validates the configuration file at <paramref name="path"/>.</summary>
     /// <param name="path">The file to read.</param>
@@ -102,6 +102,7 @@ public static class SentrelyConfigLoader
                 Approvals = Section(map, "approvals") is { } approvals ? ApprovalsSectionReader.Read(reader, approvals) : config.Approvals,
                 Limits = Section(map, "limits") is { } limits ? LimitsSectionReader.Read(reader, limits) : config.Limits,
                 Telemetry = Section(map, "telemetry") is { } telemetry ? TelemetrySectionReader.Read(reader, telemetry) : config.Telemetry,
+                Server = Section(map, "server") is { } server ? ServerSectionReader.Read(reader, server) : config.Server,
             };
         }
 

@@ -9,6 +9,9 @@ public static class StageOrder
     /// <summary>Kill-switch check: a killed session is refused before anything else.</summary>
     public const int KillSwitch = 1000;
 
+    /// <summary>Caller scope: a team-server token's tool globs (absent for stdio sessions).</summary>
+    public const int CallerScope = 1500;
+
     /// <summary>Typed argument validation and resource ARN construction.</summary>
     public const int Validation = 2000;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Sentrely.Approval;
 using Sentrely.Arguments;
+using Sentrely.Auth;
 using Sentrely.Invocation;
 using Sentrely.Sessions;
 
@@ -13,10 +14,12 @@ namespace Sentrely.Pipeline;
 /// <param name="Progress">Reports progress to the client.</param>
 /// <param name="FileRoots">Resolves the folders <c>path</c> arguments may read.</param>
 /// <param name="Prompt">Asks the human in the session to confirm a call; null when the client cannot (no elicitation).</param>
+/// <param name="Caller">The authenticated caller's scope (team server); null for stdio sessions.</param>
 public sealed record ToolCallRequest(
     SessionContext Session,
     string ToolName,
     JsonElement? Arguments,
     IProgressReporter Progress,
     IFileRootProvider FileRoots,
-    IApprovalPrompt? Prompt = null);
+    IApprovalPrompt? Prompt = null,
+    CallerScope? Caller = null);

@@ -34,6 +34,7 @@ internal static class SentrelyCli
             AuditCommand.Create(),
             PolicyCommand.Create(),
             SessionsCommand.Create(),
+            TokensCommand.Create(),
             ApprovalsCommand.Create(),
             IamCommand.Create(),
             RevokeRoleSessionsCommand.Create(),

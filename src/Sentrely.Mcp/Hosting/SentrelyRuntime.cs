@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Sentrely.Approval;
 using Sentrely.Arguments;
 using Sentrely.Audit;
+using Sentrely.Auth;
 using Sentrely.Aws;
 using Sentrely.Aws.Credentials;
 using Sentrely.Configuration;
@@ -88,7 +89,7 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
             time,
             loggerFactory.CreateLogger<ToolCallPipeline>(),
             [new InstanceLedgerObserver(tools.Ledger, time)]);
-        var sessions = new McpSessions(config.Identity, config.Files, transport);
+        var sessions = new McpSessions(config.Identity, config.Files, transport, transport.EndsWith("http", StringComparison.Ordinal) ? registry : null, time);
         LiveReload? reload = null;
         SessionLifecycle lifecycle;
         var logger = loggerFactory.CreateLogger("Sentrely");
@@ -116,7 +117,7 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
     /// <param name="approval">The approval stage (<see cref="ApprovalStage"/>, or <see cref="ApprovalPreviewStage"/> to explain without asking).</param>
     public static IToolCallStage[] Stages(IRateLimitStore rateLimits, IInstanceLedger ledger, KillSwitchStage killSwitch, IToolCallStage approval) =>
     [
-        killSwitch,
+        killSwitch, new CallerScopeStage(),
         new ArgumentValidationStage(), new PolicyStage(), new CostLimitStage(ledger), approval, new CredentialScopeStage(),
         new RateLimitStage(rateLimits), new CostLimitReservationStage(ledger),
     ];

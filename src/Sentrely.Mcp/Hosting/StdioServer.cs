@@ -2,10 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
 using Sentrely.Configuration;
 using Sentrely.Mcp.Cli;
-using Sentrely.Mcp.Tools;
 
 namespace Sentrely.Mcp.Hosting;
 
@@ -34,15 +32,10 @@ internal static partial class StdioServer
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddLogging();
         builder.Services.AddSingleton(loggerFactory); // the last registration wins: the SDK logs to our stderr factory
-        var governed = tools.Registry.Tools.Select(t => (McpServerTool)new GovernedTool(t, runtime.Pipeline, runtime.Sessions)).ToArray();
         builder.Services
             .AddMcpServer(o => o.ServerInfo = new Implementation { Name = "sentrely", Title = title, Version = SentrelyRuntime.Version })
             .WithStdioServerTransport()
-            .WithTools(governed)
-            .WithRequestFilters(f => f.AddCallToolFilter(next => async (request, ct) =>
-                request.MatchedPrimitive is null
-                    ? await GovernedTool.RunAsync(runtime.Pipeline, runtime.Sessions, request, ct).ConfigureAwait(false) // unknown tools are refused and audited too
-                    : await next(request, ct).ConfigureAwait(false)));
+            .WithSentrelyTools(tools, runtime);
 
         using var host = builder.Build();
         LogStarted(loggerFactory.CreateLogger("Sentrely"), runtime.Sessions.SessionId, transport, config.SourcePath ?? "(built-in)", runtime.StorePath);

@@ -3,6 +3,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Sentrely.Invocation;
 using Sentrely.Manifests;
+using Sentrely.Mcp.Http;
 using Sentrely.Pipeline;
 
 namespace Sentrely.Mcp.Tools;
@@ -51,7 +52,7 @@ internal sealed class GovernedTool : McpServerTool
         ToolCallPipeline pipeline, McpSessions sessions, RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
     {
         var server = request.Server;
-        var session = await sessions.GetAsync(server, cancellationToken).ConfigureAwait(false);
+        var session = await sessions.GetAsync(server, request.User, cancellationToken).ConfigureAwait(false);
         var progress = new McpProgressReporter(server, request.Params?.ProgressToken);
         var call = new ToolCallRequest(
             session,
@@ -59,7 +60,8 @@ internal sealed class GovernedTool : McpServerTool
             ToJson(request.Params?.Arguments),
             progress,
             sessions.FileRoots(server),
-            McpElicitationPrompt.For(server));
+            McpElicitationPrompt.For(server),
+            SentrelyClaims.Scope(request.User));
         var outcome = await pipeline.RunAsync(call, cancellationToken).ConfigureAwait(false);
         await progress.FlushAsync().ConfigureAwait(false);
         return OutcomeResults.ToResult(outcome);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -5,6 +7,7 @@ using Sentrely.Arguments;
 using Sentrely.Configuration;
 using Sentrely.Credentials;
 using Sentrely.Mcp.Hosting;
+using Sentrely.Mcp.Http;
 using Sentrely.Sessions;
 
 namespace Sentrely.Mcp.Tools;
@@ -13,20 +16,32 @@ namespace Sentrely.Mcp.Tools;
 /// The stdio session: one process is one agent session. Its identity is fixed on the first call, when the
 /// client's name and roots are known: developer from config or the OS user, project from config, else the
 /// first MCP root's folder name, else the working directory's.
+/// Over HTTP one process serves many sessions: each MCP session gets its own id, registered in the session registry, and
+/// an authenticated caller's identity comes from its token's claims (callers cannot choose it).
 /// </summary>
 internal sealed class McpSessions
 {
     private readonly IdentityConfig _identity;
     private readonly FilesConfig _files;
     private readonly string _transport;
+    private readonly ISessionRegistry? _registry;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConditionalWeakTable<McpServer, SessionContext> _connections = [];
     private SessionContext? _session;
 
-    public McpSessions(IdentityConfig identity, FilesConfig files, string transport)
+    /// <param name="identity">The stdio identity settings.</param>
+    /// <param name="files">The file roots.</param>
+    /// <param name="transport">The transport as audit records name it.</param>
+    /// <param name="perConnection">The registry each MCP session is registered in; non-null makes every MCP session its own Sentrely session (HTTP).</param>
+    /// <param name="time">The clock for registrations.</param>
+    public McpSessions(IdentityConfig identity, FilesConfig files, string transport, ISessionRegistry? perConnection = null, TimeProvider? time = null)
     {
         _identity = identity;
         _files = files;
         _transport = transport;
+        _registry = perConnection;
+        _time = time ?? TimeProvider.System;
         SessionId = Identifiers.NewSessionId();
     }
 
@@ -34,6 +49,48 @@ internal sealed class McpSessions
 
     /// <summary>Gets how long the server waits for the client's answer to <c>roots/list</c>.</summary>
     public static TimeSpan RootsTimeout { get; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Returns the session of this MCP connection: its token's identity when <paramref name="user"/> is authenticated.</summary>
+    public async ValueTask<SessionContext> GetAsync(McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken)
+    {
+        if (_registry is null)
+        {
+            return await GetAsync(server, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_connections.TryGetValue(server, out var known))
+        {
+            return known;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_connections.TryGetValue(server, out known))
+            {
+                return known;
+            }
+
+            var (developer, project) = SentrelyClaims.Identity(user) is { } caller
+                ? (StsNames.SourceIdentity(caller.Developer), caller.Project)
+                : (LocalIdentity.Developer(_identity), await LocalProjectAsync(server, cancellationToken).ConfigureAwait(false));
+            var session = new SessionContext(
+                Identifiers.NewSessionId(), developer, StsNames.TagValue(string.IsNullOrEmpty(project) ? "default" : project), "agent",
+                server.ClientInfo?.Name, server.ClientInfo?.Version, _transport);
+
+            // Fail closed: a session the registry does not know could not be listed or killed by id.
+            await _registry.RegisterAsync(
+                new SessionRecord(session.SessionId, session.Developer, session.Project, session.ClientName, session.ClientVersion, _transport,
+                    Environment.ProcessId, Environment.MachineName, _time.GetUtcNow()),
+                cancellationToken).ConfigureAwait(false);
+            _connections.AddOrUpdate(server, session);
+            return session;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     public async ValueTask<SessionContext> GetAsync(McpServer server, CancellationToken cancellationToken)
     {
@@ -47,13 +104,7 @@ internal sealed class McpSessions
         {
             if (_session is null)
             {
-                var project = _identity.Project;
-                if (project is null)
-                {
-                    var roots = await ClientRootsAsync(server, cancellationToken).ConfigureAwait(false);
-                    project = Path.GetFileName((roots.Count > 0 ? roots[0] : Environment.CurrentDirectory).TrimEnd(Path.DirectorySeparatorChar));
-                }
-
+                var project = await LocalProjectAsync(server, cancellationToken).ConfigureAwait(false);
                 _session = new SessionContext(
                     SessionId,
                     LocalIdentity.Developer(_identity),
@@ -70,6 +121,17 @@ internal sealed class McpSessions
         {
             _gate.Release();
         }
+    }
+
+    private async ValueTask<string> LocalProjectAsync(McpServer server, CancellationToken cancellationToken)
+    {
+        if (_identity.Project is { } project)
+        {
+            return project;
+        }
+
+        var roots = await ClientRootsAsync(server, cancellationToken).ConfigureAwait(false);
+        return Path.GetFileName((roots.Count > 0 ? roots[0] : Environment.CurrentDirectory).TrimEnd(Path.DirectorySeparatorChar));
     }
 
     public IFileRootProvider FileRoots(McpServer server) => new RootProvider(server, _files);

@@ -64,28 +64,14 @@ public class SentrelyConfigLoaderTests
             errors.Select(e => e.Code));
     }
 
-    [Theory]
-    [InlineData("server", "server:\n  allowedHosts: [localhost]\n")]
-    public void Parse_UnsupportedSection_OneFailClosedError(string field, string yaml)
-    {
-        // Act
-        var error = ConfigAssert.Single(yaml);
-
-        // Assert
-        Assert.Equal(ConfigErrorCodes.UnsupportedSection, error.Code);
-        Assert.Equal(field, error.Field);
-        Assert.Contains("not supported by this version", error.Message, StringComparison.Ordinal);
-        Assert.Contains("silently weaker policy", error.Message, StringComparison.Ordinal);
-    }
-
     [Fact]
-    public void Parse_AllUnsupportedSections_OneErrorEach()
+    public void Parse_ServerSection_Supported()
     {
         // Act
-        var errors = ConfigAssert.Invalid("approvals: {}\nserver: {}\ntelemetry: {}\n");
+        var config = ConfigAssert.Valid("approvals: {}\nserver:\n  allowedHosts: [localhost]\ntelemetry: {}\n");
 
         // Assert
-        Assert.Equal(["server"], errors.Select(e => e.Field));
+        Assert.Equal(["localhost"], config.Server.AllowedHosts);
     }
 
     [Theory]

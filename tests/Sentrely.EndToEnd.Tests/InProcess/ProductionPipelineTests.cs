@@ -17,7 +17,7 @@ public sealed class ProductionPipelineTests
         var stages = SentrelyRuntime.Stages(new InMemoryRateLimitStore(TimeProvider.System), new InMemoryInstanceLedger(TimeProvider.System), killSwitch, new ApprovalStage(new InMemoryApprovalStore(), new RecordingApprovalNotifier(), null, killSwitch, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ApprovalStage>.Instance));
 
         Assert.Equal(
-            ["KillSwitchStage", "ArgumentValidationStage", "PolicyStage", "CostLimitStage", "ApprovalStage", "CredentialScopeStage", "RateLimitStage", "CostLimitReservationStage"],
+            ["KillSwitchStage", "CallerScopeStage", "ArgumentValidationStage", "PolicyStage", "CostLimitStage", "ApprovalStage", "CredentialScopeStage", "RateLimitStage", "CostLimitReservationStage"],
             stages.OrderBy(s => s.Order).Select(s => s.GetType().Name));
         Assert.Equal(stages.Length, stages.Select(s => s.Order).Distinct().Count());
         Assert.Contains(stages, s => s.Order == StageOrder.RateLimits);

@@ -1,0 +1,8 @@
+namespace Sentrely.Configuration;
+
+/// <summary>Gets the <c>server.auth</c> section.</summary>
+public sealed record ServerAuthConfig
+{
+    /// <summary>Gets whether Sentrely's own bearer tokens (<c>sentrely tokens create</c>) are accepted; true unless turned off.</summary>
+    public bool Tokens { get; init; } = true;
+}

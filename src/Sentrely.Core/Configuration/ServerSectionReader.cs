@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace Sentrely.Configuration;
+
+/// <summary>
+/// Reads the <c>server</c> section strictly: host names only (no ports, schemes or paths), and at least one way to
+/// authenticate — the team server has no anonymous mode. <c>auth.jwt</c> is recognised but refused until it is enforced.
+/// </summary>
+internal static partial class ServerSectionReader
+{
+    private static readonly string[] Keys = ["allowedHosts", "auth"];
+    private static readonly string[] AuthKeys = ["tokens", "jwt"];
+
+    public static ServerConfig Read(YamlNodeReader reader, YamlNode node)
+    {
+        var config = new ServerConfig();
+        if (reader.Mapping(node, "server", Keys) is not { } map)
+        {
+            return config;
+        }
+
+        if (map.TryGetValue("allowedHosts", out var hosts) && ReadHosts(reader, hosts) is { } allowed)
+        {
+            config = config with { AllowedHosts = allowed };
+        }
+
+        if (map.TryGetValue("auth", out var auth) && !YamlNodeReader.IsNull(auth))
+        {
+            config = config with { Auth = ReadAuth(reader, auth) };
+        }
+
+        return config;
+    }
+
+    /// <summary>Returns the host name in canonical form (lower case, IPv6 without brackets), or null when it is not a plain host name or address.</summary>
+    /// <param name="host">A host as written in configuration or a <c>Host</c> header (without port).</param>
+    public static string? Canonical(string host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var bare = host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;
+        if (IPAddress.TryParse(bare, out var address) && (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 || bare.Count(c => c == '.') == 3))
+        {
+            return address.ToString().ToLower(CultureInfo.InvariantCulture);
+        }
+
+        return HostName().IsMatch(bare) ? bare.ToLower(CultureInfo.InvariantCulture) : null;
+    }
+
+    private static List<string>? ReadHosts(YamlNodeReader reader, YamlNode node)
+    {
+        if (reader.StringList(node, "server.allowedHosts", allowEmpty: false) is not { } items)
+        {
+            return null;
+        }
+
+        var hosts = new List<string>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (item, text) = items[i];
+            var wildcard = text.StartsWith("*.", StringComparison.Ordinal);
+            if (Canonical(wildcard ? text[2..] : text) is not { } host || (wildcard && host.Contains(':', StringComparison.Ordinal)))
+            {
+                reader.Error(item, FieldPath.Index("server.allowedHosts", i), ConfigErrorCodes.InvalidValue,
+                    $"`{text}` is not a host name or IP address: write the name alone, without scheme, port or path (for example `sentrely.example.com`, `*.example.com` or `127.0.0.1`)");
+                continue;
+            }
+
+            hosts.Add(wildcard ? "*." + host : host);
+        }
+
+        return hosts.Count == items.Count ? hosts : null;
+    }
+
+    private static ServerAuthConfig ReadAuth(YamlNodeReader reader, YamlNode node)
+    {
+        var auth = new ServerAuthConfig();
+        if (reader.MappingWithKeys(node, "server.auth", AuthKeys) is not { } map)
+        {
+            return auth;
+        }
+
+        YamlNode? tokensKey = null;
+        if (map.TryGetValue("tokens", out var tokens))
+        {
+            tokensKey = tokens.Key;
+            switch (reader.String(tokens.Value, "server.auth.tokens"))
+            {
+                case "true":
+                    break;
+                case "false":
+                    auth = auth with { Tokens = false };
+                    break;
+                case { } other:
+                    reader.Error(tokens.Value, "server.auth.tokens", ConfigErrorCodes.InvalidValue, $"`{other}` is not `true` or `false`");
+                    break;
+            }
+        }
+
+        if (map.TryGetValue("jwt", out var jwt))
+        {
+            reader.Error(jwt.Key, "server.auth.jwt", ConfigErrorCodes.UnsupportedSection,
+                "OIDC JWT authentication is not supported yet by this version of Sentrely: remove `server.auth.jwt` and issue bearer tokens with `sentrely tokens create`");
+        }
+        else if (!auth.Tokens && tokensKey is not null)
+        {
+            reader.Error(tokensKey, "server.auth.tokens", ConfigErrorCodes.InvalidValue,
+                "turns off the only way to authenticate: the team server has no anonymous mode (use `sentrely serve --insecure-no-auth` on loopback for local experiments)");
+        }
+
+        return auth;
+    }
+
+    [GeneratedRegex(@"^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex HostName();
+}

@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.AspNetCore;
+using ModelContextProtocol.AspNetCore.Authentication;
+using ModelContextProtocol.Authentication;
+using ModelContextProtocol.Protocol;
+using Sentrely.Auth;
+using Sentrely.Mcp.Cli;
+using Sentrely.Mcp.Hosting;
+using Sentrely.Stores.Sqlite;
+
+namespace Sentrely.Mcp.Http;
+
+/// <summary>
+/// The team server: Streamable HTTP at <c>/mcp</c> with stateful sessions (elicitation needs them, so a load balancer must
+/// keep a session on one replica), <c>/healthz</c>, <c>/readyz</c>, and RFC 9728 metadata. Every request passes the
+/// Host/Origin filter first; <c>/mcp</c> then needs a bearer token whose roles include <c>agent</c>.
+/// </summary>
+internal static partial class HttpServer
+{
+    private const string AgentPolicy = "agent";
+
+    public static async Task<int> RunAsync(ServerSetup setup, IReadOnlyList<Uri> urls, bool insecureNoAuth, CancellationToken cancellationToken)
+    {
+        var (config, tools, transport, title, _, _, _) = setup;
+        using var loggerFactory = StderrLogging.Create();
+        var logger = loggerFactory.CreateLogger("Sentrely");
+        SentrelyRuntime created;
+        try
+        {
+            created = await SentrelyRuntime.CreateAsync(setup, loggerFactory, TimeProvider.System);
+        }
+        catch (StartupAuditException ex)
+        {
+            await Console.Error.WriteLineAsync($"sentrely: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+
+        await using var runtime = created;
+        using var telemetry = TelemetryExport.Start(config.Telemetry);
+
+        // An empty builder: no appsettings.json or ASPNETCORE_* settings from the working directory can loosen this server.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().UseUrls(string.Join(';', urls.Select(u => u.GetLeftPart(UriPartial.Authority))));
+        builder.Services.AddLogging();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddRouting();
+
+        // Nothing here needs protected payloads to outlive the process; keys kept in memory are never written unencrypted to disk.
+        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ITokenStore>(new SqliteTokenStore(runtime.AuditStore));
+        builder.Services.AddAuthentication(o =>
+            {
+                o.DefaultAuthenticateScheme = TokenAuthenticationHandler.SchemeName;
+                o.DefaultChallengeScheme = McpAuthenticationDefaults.AuthenticationScheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
+            .AddMcp(o => o.Events.OnResourceMetadataRequest = context =>
+            {
+                // The Host was checked against server.allowedHosts before authentication ran.
+                var request = context.HttpContext.Request;
+                context.ResourceMetadata = new ProtectedResourceMetadata
+                {
+                    Resource = $"{request.Scheme}://{request.Host}/mcp",
+                    BearerMethodsSupported = ["header"],
+                    ResourceName = "Sentrely",
+                };
+                return Task.CompletedTask;
+            });
+        builder.Services.AddAuthorization(o => o.AddPolicy(AgentPolicy, p => p.RequireAuthenticatedUser().RequireRole(CallerRoles.Agent)));
+        builder.Services
+            .AddMcpServer(o => o.ServerInfo = new Implementation { Name = "sentrely", Title = title, Version = SentrelyRuntime.Version })
+            .WithHttpTransport(o => o.SessionMode = HttpServerSessionMode.Stateful)
+            .WithSentrelyTools(tools, runtime);
+
+        await using var app = builder.Build();
+        app.Use(HostOriginFilter.Create(config.Server));
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/healthz", new RequestDelegate(context => context.Response.WriteAsync("ok\n", context.RequestAborted)));
+        app.MapGet("/readyz", new RequestDelegate(async context =>
+        {
+            var ready = await IsReadyAsync(runtime, context.RequestAborted);
+            context.Response.StatusCode = ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+            await context.Response.WriteAsync(ready ? "ready\n" : "the audit store does not answer\n", context.RequestAborted);
+        }));
+        var mcp = app.MapMcp("/mcp");
+        if (insecureNoAuth)
+        {
+            LogInsecure(logger);
+        }
+        else
+        {
+            mcp.RequireAuthorization(AgentPolicy);
+        }
+
+        await app.StartAsync(cancellationToken);
+        LogStarted(logger, string.Join(", ", app.Urls), transport, config.SourcePath ?? "(built-in)", runtime.StorePath);
+        await app.WaitForShutdownAsync(cancellationToken);
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<bool> IsReadyAsync(SentrelyRuntime runtime, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await runtime.AuditStore.GetHeadAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "Sentrely team server listening on {Urls} over {Transport} (config {Config}, audit store {Store})")]
+    private static partial void LogStarted(ILogger logger, string urls, string transport, string config, string store);
+
+    [LoggerMessage(EventId = 121, Level = LogLevel.Warning, Message = "--insecure-no-auth: /mcp accepts unauthenticated requests (loopback only); sessions use the local identity rules")]
+    private static partial void LogInsecure(ILogger logger);
+}
