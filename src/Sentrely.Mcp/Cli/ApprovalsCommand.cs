@@ -56,12 +56,11 @@ internal static class ApprovalsCommand
             return ExitCodes.UsageOrConfig;
         }
 
-        var storePath = StorePaths.For(config, parse.GetValue(SentrelyCli.SandboxOption));
-        var audit = new OperatorAudit(config, storePath);
+        var audit = new OperatorAudit(config, parse.GetValue(SentrelyCli.SandboxOption));
         var verb = approve ? "approve" : "deny";
         var decision = approve ? AuditDecisions.Approved : AuditDecisions.Rejected;
-        await using var store = new SqliteAuditStore(storePath, TimeProvider.System);
-        var approvals = new SqliteApprovalStore(store);
+        await using var store = CliStore.Open(config, parse.GetValue(SentrelyCli.SandboxOption));
+        var approvals = store.Approvals;
         var known = ApprovalReview.IsWellFormed(id) ? await approvals.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
         IReadOnlyList<string> resources = [known?.Id ?? "apr_?", .. known?.Resources ?? []];
 
@@ -88,9 +87,9 @@ internal static class ApprovalsCommand
             return ExitCodes.UsageOrConfig;
         }
 
-        await using var store = new SqliteAuditStore(StorePaths.For(config, parse.GetValue(SentrelyCli.SandboxOption)), TimeProvider.System);
+        await using var store = CliStore.Open(config, parse.GetValue(SentrelyCli.SandboxOption));
         var now = TimeProvider.System.GetUtcNow();
-        var requests = await new SqliteApprovalStore(store).ListAsync(all, now, cancellationToken).ConfigureAwait(false);
+        var requests = await store.Approvals.ListAsync(all, now, cancellationToken).ConfigureAwait(false);
         foreach (var line in ApprovalsText.Lines(requests, now, parse.GetValue(SentrelyCli.JsonOption)))
         {
             await Console.Out.WriteLineAsync(line).ConfigureAwait(false);

@@ -64,7 +64,7 @@ internal static class AuditCommand
             return ExitCodes.UsageOrConfig;
         }
 
-        await foreach (var record in store.ReadAsync(query, cancellationToken).ConfigureAwait(false))
+        await foreach (var record in store.Audit.ReadAsync(query, cancellationToken).ConfigureAwait(false))
         {
             await Console.Out.WriteLineAsync(json ? AuditJson.ToJsonLine(record) : AuditText.Line(record)).ConfigureAwait(false);
         }
@@ -104,7 +104,7 @@ internal static class AuditCommand
             return ExitCodes.UsageOrConfig;
         }
 
-        var result = await AuditVerifier.VerifyAsync(store.ReadAsync(new AuditQuery(), cancellationToken), head, signer, cancellationToken).ConfigureAwait(false);
+        var result = await AuditVerifier.VerifyAsync(store.Audit.ReadAsync(new AuditQuery(), cancellationToken), head, signer, cancellationToken).ConfigureAwait(false);
         if (result.Ok)
         {
             var signatures = result.SignaturesChecked
@@ -126,16 +126,12 @@ internal static class AuditCommand
             return ExitCodes.UsageOrConfig;
         }
 
-        var head = await store.GetHeadAsync(cancellationToken).ConfigureAwait(false);
+        var head = await store.Audit.GetHeadAsync(cancellationToken).ConfigureAwait(false);
         await Console.Out.WriteLineAsync(head?.ToString() ?? "0:" + AuditHashChain.GenesisHash).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 
-    private static SqliteAuditStore? Open(ParseResult parse)
-    {
-        var config = CliConfiguration.Load(parse, new SentrelyTools().Catalog, required: false);
-        return config is null ? null : new SqliteAuditStore(StorePaths.For(config, parse.GetValue(SentrelyCli.SandboxOption)), TimeProvider.System);
-    }
+    private static Stores.ISentrelyStore? Open(ParseResult parse) => CliStore.Open(parse);
 
     private static (DateTimeOffset? Since, DateTimeOffset? Until)? Times(ParseResult parse, Option<string?> since, Option<string?> until)
     {

@@ -10,13 +10,15 @@ namespace Sentrely.Mcp.Cli;
 /// <summary>Audit records of operator commands (<c>revoke-role-sessions</c>, <c>doctor</c>): actor <c>operator</c>, transport <c>cli</c>.</summary>
 internal sealed class OperatorAudit
 {
-    private readonly string _storePath;
+    private readonly SentrelyConfig _config;
+    private readonly bool _sandbox;
     private readonly string _project;
     private readonly string _sessionId = Identifiers.NewSessionId();
 
-    public OperatorAudit(SentrelyConfig config, string storePath)
+    public OperatorAudit(SentrelyConfig config, bool sandbox)
     {
-        _storePath = storePath;
+        _config = config;
+        _sandbox = sandbox;
         var project = config.Identity.Project ?? Path.GetFileName(Environment.CurrentDirectory.TrimEnd(Path.DirectorySeparatorChar));
         Developer = LocalIdentity.Developer(config.Identity);
         _project = StsNames.TagValue(string.IsNullOrEmpty(project) ? "default" : project);
@@ -31,9 +33,8 @@ internal sealed class OperatorAudit
     /// <summary>Commits one record; throws when the store cannot write.</summary>
     public async Task AppendAsync(string tool, string phase, IReadOnlyList<string> resources, string reason, string? outcome, string? errorCode, CancellationToken cancellationToken, string decision = "allow")
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_storePath)!);
-        await using var store = new SqliteAuditStore(_storePath, TimeProvider.System);
-        await store.AppendAsync(
+        await using var store = CliStore.Open(_config, _sandbox);
+        await store.Audit.AppendAsync(
             new AuditRecord
             {
                 Id = Identifiers.NewAuditRecordId(),

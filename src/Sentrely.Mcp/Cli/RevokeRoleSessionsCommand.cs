@@ -67,7 +67,7 @@ internal static class RevokeRoleSessionsCommand
 
         var document = PolicyDocument(cutoff);
         var when = cutoff.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        var audit = new OperatorAudit(config, StorePaths.Sqlite(config));
+        var audit = new OperatorAudit(config, sandbox: false);
         var auditFailed = !await TryAuditAsync(() => audit.AppendAsync(Tool, "intent", [roleArn], $"revoke sessions of {roleArn} issued before {when}", null, null, cancellationToken)).ConfigureAwait(false);
 
         string? requestId;

@@ -73,14 +73,14 @@ internal static class SessionsCommand
             return ExitCodes.UsageOrConfig;
         }
 
-        var registry = new SqliteSessionRegistry(store);
+        var registry = store.Sessions;
         var now = TimeProvider.System.GetUtcNow();
         var by = Environment.UserName;
         reason = string.IsNullOrWhiteSpace(reason) ? (kill ? "stopped by an operator" : "resumed by an operator") : reason.Trim();
         if (kill)
         {
             // Audit first: a kill that is in force must be on the record (the record is what an incident review reads).
-            await store.AppendAsync(Record(target, AuditDecisions.Killed, reason, by, now), cancellationToken).ConfigureAwait(false);
+            await store.Audit.AppendAsync(Record(target, AuditDecisions.Killed, reason, by, now), cancellationToken).ConfigureAwait(false);
             await registry.KillAsync(new KillRule(target, reason, by, now), cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"killed {target}: its calls are refused from the next one on. Undo with `sentrely sessions unkill`.").ConfigureAwait(false);
             if (target.Kind == KillTargetKind.Session && (await registry.ListAsync(cancellationToken).ConfigureAwait(false)).All(s => s.SessionId != target.Value))
@@ -97,7 +97,7 @@ internal static class SessionsCommand
             return ExitCodes.Failure;
         }
 
-        await store.AppendAsync(Record(target, AuditDecisions.Allow, reason, by, now), cancellationToken).ConfigureAwait(false);
+        await store.Audit.AppendAsync(Record(target, AuditDecisions.Allow, reason, by, now), cancellationToken).ConfigureAwait(false);
         await Console.Out.WriteLineAsync($"unkilled {target}").ConfigureAwait(false);
         return ExitCodes.Ok;
     }
@@ -110,7 +110,7 @@ internal static class SessionsCommand
             return ExitCodes.UsageOrConfig;
         }
 
-        var registry = new SqliteSessionRegistry(store);
+        var registry = store.Sessions;
         var sessions = await registry.ListAsync(cancellationToken).ConfigureAwait(false);
         var kills = await registry.ListKillsAsync(cancellationToken).ConfigureAwait(false);
         var json = parse.GetValue(SentrelyCli.JsonOption);
@@ -140,9 +140,5 @@ internal static class SessionsCommand
         Outcome = "ok",
     };
 
-    private static SqliteAuditStore? Open(ParseResult parse)
-    {
-        var config = CliConfiguration.Load(parse, new SentrelyTools().Catalog, required: false);
-        return config is null ? null : new SqliteAuditStore(StorePaths.For(config, parse.GetValue(SentrelyCli.SandboxOption)), TimeProvider.System);
-    }
+    private static Stores.ISentrelyStore? Open(ParseResult parse) => CliStore.Open(parse);
 }

@@ -1,3 +1,4 @@
+using Sentrely.Stores;
 using System.CommandLine;
 using Sentrely.Audit;
 using Sentrely.Auth;
@@ -51,9 +52,9 @@ internal static class TokensCommand
             var token = request.ToToken(tokenId, hash, Environment.UserName, now);
 
             // Audit first: a token that works must be on the record.
-            await store.AppendAsync(Record(token.Id, "create", $"token {token.Id} ({token.Name}) for {token.Developer}/{token.Project}, roles {string.Join(",", token.Roles)}"
+            await store.Audit.AppendAsync(Record(token.Id, "create", $"token {token.Id} ({token.Name}) for {token.Developer}/{token.Project}, roles {string.Join(",", token.Roles)}"
                 + (token.Tools is { } t ? $", tools {string.Join(",", t)}" : "") + (token.Expires is { } e ? $", expires {AuditTime.Format(e)}" : ""), now), ct).ConfigureAwait(false);
-            await new SqliteTokenStore(store).CreateAsync(token, ct).ConfigureAwait(false);
+            await store.Tokens.CreateAsync(token, ct).ConfigureAwait(false);
             await Console.Out.WriteLineAsync(text).ConfigureAwait(false);
             await Console.Error.WriteLineAsync($"sentrely: created {token.Id} for {token.Developer}/{token.Project}. The token above is shown only once: store it now.").ConfigureAwait(false);
             return ExitCodes.Ok;
@@ -61,9 +62,9 @@ internal static class TokensCommand
         return command;
     }
 
-    private static async Task<int> ListAsync(SqliteAuditStore store, bool json, CancellationToken cancellationToken)
+    private static async Task<int> ListAsync(ISentrelyStore store, bool json, CancellationToken cancellationToken)
     {
-        var tokens = await new SqliteTokenStore(store).ListAsync(cancellationToken).ConfigureAwait(false);
+        var tokens = await store.Tokens.ListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var line in TokensText.Lines(tokens, TimeProvider.System.GetUtcNow(), json))
         {
             await Console.Out.WriteLineAsync(line).ConfigureAwait(false);
@@ -72,21 +73,21 @@ internal static class TokensCommand
         return ExitCodes.Ok;
     }
 
-    private static async Task<int> RevokeAsync(SqliteAuditStore store, string id, CancellationToken cancellationToken)
+    private static async Task<int> RevokeAsync(ISentrelyStore store, string id, CancellationToken cancellationToken)
     {
         var now = TimeProvider.System.GetUtcNow();
-        if (!await new SqliteTokenStore(store).RevokeAsync(id, now, cancellationToken).ConfigureAwait(false))
+        if (!await store.Tokens.RevokeAsync(id, now, cancellationToken).ConfigureAwait(false))
         {
             await Console.Error.WriteLineAsync($"sentrely: no active token {id}; `sentrely tokens list` shows the tokens.").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
 
-        await store.AppendAsync(Record(id, "revoke", $"token {id} revoked", now), cancellationToken).ConfigureAwait(false);
+        await store.Audit.AppendAsync(Record(id, "revoke", $"token {id} revoked", now), cancellationToken).ConfigureAwait(false);
         await Console.Out.WriteLineAsync($"revoked {id}: its next request is refused").ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 
-    private static async Task<int> WithStoreAsync(ParseResult parse, Func<SqliteAuditStore, SentrelyConfig, Task<int>> action)
+    private static async Task<int> WithStoreAsync(ParseResult parse, Func<ISentrelyStore, SentrelyConfig, Task<int>> action)
     {
         var config = CliConfiguration.Load(parse, new SentrelyTools().Catalog, required: false);
         if (config is null)
@@ -94,9 +95,7 @@ internal static class TokensCommand
             return ExitCodes.UsageOrConfig;
         }
 
-        var path = StorePaths.For(config, parse.GetValue(SentrelyCli.SandboxOption));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using var store = new SqliteAuditStore(path, TimeProvider.System);
+        await using var store = CliStore.Open(config, parse.GetValue(SentrelyCli.SandboxOption));
         return await action(store, config).ConfigureAwait(false);
     }
 

@@ -13,6 +13,7 @@ using Sentrely.Mcp.Tools;
 using Sentrely.Pipeline;
 using Sentrely.Policy;
 using Sentrely.Sessions;
+using Sentrely.Stores;
 using Sentrely.Stores.Sqlite;
 
 namespace Sentrely.Mcp.Hosting;
@@ -22,7 +23,7 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
 {
     public const string Version = "0.1.0";
 
-    private readonly SqliteAuditStore _store;
+    private readonly ISentrelyStore _store;
     private readonly BrokerCredentialVendor _broker;
     private readonly LiveReload _reload;
     private readonly SessionLifecycle _lifecycle;
@@ -30,7 +31,7 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
     private readonly ILogger _logger;
 
     private SentrelyRuntime(
-        ToolCallPipeline pipeline, McpSessions sessions, SqliteAuditStore store, string storePath, BrokerCredentialVendor broker, LiveReload reload, SessionLifecycle lifecycle, WebhookNotifier notifier, ILogger logger)
+        ToolCallPipeline pipeline, McpSessions sessions, ISentrelyStore store, string storePath, BrokerCredentialVendor broker, LiveReload reload, SessionLifecycle lifecycle, WebhookNotifier notifier, ILogger logger)
     {
         _notifier = notifier;
         _lifecycle = lifecycle;
@@ -49,8 +50,11 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
 
     public string StorePath { get; }
 
-    /// <summary>Gets the audit store (tests inject store faults through it).</summary>
-    public SqliteAuditStore AuditStore => _store;
+    /// <summary>Gets the store: audit log, sessions, approvals, tokens (and, on PostgreSQL, the shared limits).</summary>
+    public ISentrelyStore Store => _store;
+
+    /// <summary>Gets the SQLite audit file, or null on PostgreSQL (tests inject store faults through it).</summary>
+    public SqliteAuditStore? AuditStore => (_store as SqliteStore)?.File;
 
     /// <summary>Gets the configuration file reloaded live, or null for a built-in configuration.</summary>
     public string? WatchedConfig => _reload.WatchedPath;
@@ -63,7 +67,8 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
         var clients = new AwsClientFactory(config.Aws, endpoints);
         tools.Bind(config, clients);
 
-        var store = new SqliteAuditStore(storePath, time, ReadAuditSigner());
+        var store = StoreFactory.Open(config, storePath, time, ReadAuditSigner(), sandbox: transport.StartsWith("sandbox", StringComparison.Ordinal));
+        tools.UseSharedLimits(store.RateLimits, store.Ledger);
         var broker = new BrokerCredentialVendor(clients, baseCredentials ?? (() => BaseCredentialsResolver.Resolve(config.Aws)), time);
         ICredentialVendor vendor = broker;
         if (config.Aws.Credentials.Reuse == CredentialReuse.PerScope)
@@ -72,19 +77,19 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
         }
 
         // A killed session's cached credentials are discarded at the refusal, so none outlive the kill in memory.
-        var registry = new SqliteSessionRegistry(store);
+        var registry = store.Sessions;
         var killSwitch = new KillSwitchStage(registry, _ => (vendor as CachingCredentialVendor)?.Clear(), time, loggerFactory.CreateLogger<KillSwitchStage>());
 
         // Approval requests live in the store the `sentrely approvals` CLI (and every other server) reads.
         var notifier = new WebhookNotifier(null, loggerFactory.CreateLogger<WebhookNotifier>(), time);
-        var approval = new ApprovalStage(new SqliteApprovalStore(store), notifier, new LaunchCostEstimate(tools.Ledger), killSwitch, time, loggerFactory.CreateLogger<ApprovalStage>());
+        var approval = new ApprovalStage(store.Approvals, notifier, new LaunchCostEstimate(tools.Ledger), killSwitch, time, loggerFactory.CreateLogger<ApprovalStage>());
 
         // The limit state is the tools' (one per server process), so list-permissions reports what the stages enforce.
         var pipeline = new ToolCallPipeline(
             tools.Registry,
             Stages(tools.RateLimits, tools.Ledger, killSwitch, approval),
             () => tools.Configuration,
-            new AuditTrail(store, time),
+            new AuditTrail(store.Audit, time),
             vendor,
             time,
             loggerFactory.CreateLogger<ToolCallPipeline>(),
@@ -95,7 +100,7 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
         var logger = loggerFactory.CreateLogger("Sentrely");
         try
         {
-            reload = await LiveReload.StartAsync(setup, tools.Holder, store, sessions.SessionId, loggerFactory, time, CancellationToken.None);
+            reload = await LiveReload.StartAsync(setup, tools.Holder, store.Audit, sessions.SessionId, loggerFactory, time, CancellationToken.None);
             lifecycle = await SessionLifecycle.StartAsync(store, registry, sessions.SessionId, config.Identity, transport, logger, time);
         }
         catch

@@ -15,6 +15,8 @@ namespace Sentrely.Mcp.Hosting;
 /// </summary>
 internal sealed class SentrelyTools
 {
+    private readonly SwitchableRateLimitStore _rateLimits = new(new InMemoryRateLimitStore(TimeProvider.System));
+    private readonly SwitchableInstanceLedger _ledger = new(new InMemoryInstanceLedger(TimeProvider.System));
     private ConfigurationHolder? _holder;
     private AwsClientFactory? _clients;
 
@@ -35,11 +37,18 @@ internal sealed class SentrelyTools
 
     public ToolRegistry Registry { get; }
 
-    /// <summary>Gets the rate-limit buckets of this server process.</summary>
-    public IRateLimitStore RateLimits { get; } = new InMemoryRateLimitStore(TimeProvider.System);
+    /// <summary>Gets the rate-limit buckets: this process's, until <see cref="UseSharedLimits"/> binds a shared store.</summary>
+    public IRateLimitStore RateLimits => _rateLimits;
 
-    /// <summary>Gets the instances this server process launched, which cost limits count.</summary>
-    public IInstanceLedger Ledger { get; } = new InMemoryInstanceLedger(TimeProvider.System);
+    /// <summary>Gets the instances Sentrely launched, which cost limits count: this process's, until <see cref="UseSharedLimits"/> binds a shared ledger.</summary>
+    public IInstanceLedger Ledger => _ledger;
+
+    /// <summary>Binds the store's shared limit state (several replicas), where it has one; call before the first tool call.</summary>
+    public void UseSharedLimits(IRateLimitStore? rateLimits, IInstanceLedger? ledger)
+    {
+        _rateLimits.Inner = rateLimits ?? _rateLimits.Inner;
+        _ledger.Inner = ledger ?? _ledger.Inner;
+    }
 
     /// <summary>Gets the tools and argument names configuration rules may refer to.</summary>
     public ToolCatalog Catalog { get; }

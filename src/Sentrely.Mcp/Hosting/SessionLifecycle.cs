@@ -5,6 +5,8 @@ using Sentrely.Credentials;
 using Sentrely.Sessions;
 using Sentrely.Stores.Sqlite;
 
+using Sentrely.Stores;
+
 namespace Sentrely.Mcp.Hosting;
 
 /// <summary>
@@ -27,11 +29,11 @@ internal sealed partial class SessionLifecycle
     /// <summary>Recovers orphans and registers the session with what is known before the first call.</summary>
     /// <exception cref="StartupAuditException">The store cannot be read or written.</exception>
     public static async ValueTask<SessionLifecycle> StartAsync(
-        SqliteAuditStore store, ISessionRegistry registry, string sessionId, IdentityConfig identity, string transport, ILogger logger, TimeProvider time)
+        ISentrelyStore store, ISessionRegistry registry, string sessionId, IdentityConfig identity, string transport, ILogger logger, TimeProvider time)
     {
         try
         {
-            var recovered = await new OrphanRecovery(store, registry, time).RecoverAsync(Environment.MachineName, IsAlive, CancellationToken.None).ConfigureAwait(false);
+            var recovered = await new OrphanRecovery(store.Audit, registry, time).RecoverAsync(Environment.MachineName, IsAlive, CancellationToken.None).ConfigureAwait(false);
             if (recovered > 0)
             {
                 LogRecovered(logger, recovered);
@@ -46,7 +48,7 @@ internal sealed partial class SessionLifecycle
         catch (Exception ex) when (ex is not StartupAuditException)
         {
             throw new StartupAuditException(
-                $"the store {store.DatabasePath} cannot register this session ({ex.Message}). Sentrely does not serve without its session registry: the kill switch depends on it.",
+                $"the store ({store.Description}) cannot register this session ({ex.Message}). Sentrely does not serve without its session registry: the kill switch depends on it.",
                 ex);
         }
 

@@ -55,7 +55,7 @@ internal static partial class HttpServer
         // Nothing here needs protected payloads to outlive the process; keys kept in memory are never written unencrypted to disk.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ITokenStore>(new SqliteTokenStore(runtime.AuditStore));
+        builder.Services.AddSingleton<ITokenStore>(runtime.Store.Tokens);
         builder.Services.AddAuthentication(o =>
             {
                 o.DefaultAuthenticateScheme = TokenAuthenticationHandler.SchemeName;
@@ -88,7 +88,7 @@ internal static partial class HttpServer
         app.MapGet("/healthz", new RequestDelegate(context => context.Response.WriteAsync("ok\n", context.RequestAborted)));
         app.MapGet("/readyz", new RequestDelegate(async context =>
         {
-            var ready = await IsReadyAsync(runtime, context.RequestAborted);
+            var ready = await runtime.Store.IsReachableAsync(context.RequestAborted);
             context.Response.StatusCode = ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
             await context.Response.WriteAsync(ready ? "ready\n" : "the audit store does not answer\n", context.RequestAborted);
         }));
@@ -103,22 +103,9 @@ internal static partial class HttpServer
         }
 
         await app.StartAsync(cancellationToken);
-        LogStarted(logger, string.Join(", ", app.Urls), transport, config.SourcePath ?? "(built-in)", runtime.StorePath);
+        LogStarted(logger, string.Join(", ", app.Urls), transport, config.SourcePath ?? "(built-in)", runtime.Store.Description);
         await app.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Ok;
-    }
-
-    private static async Task<bool> IsReadyAsync(SentrelyRuntime runtime, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await runtime.AuditStore.GetHeadAsync(cancellationToken);
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return false;
-        }
     }
 
     [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "Sentrely team server listening on {Urls} over {Transport} (config {Config}, audit store {Store})")]

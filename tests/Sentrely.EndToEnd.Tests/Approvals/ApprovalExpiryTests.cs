@@ -20,7 +20,7 @@ public sealed class ApprovalExpiryTests : IClassFixture<SandboxWorld>
         // Arrange
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         await using var sentrely = await InProcessSentrely.StartAsync(_world, time: time);
-        var review = new ApprovalReview(new SqliteApprovalStore(sentrely.Runtime.AuditStore), time);
+        var review = new ApprovalReview(sentrely.Runtime.Store.Approvals, time);
         var terminate = $$"""{"instanceIds":["{{_world.InstanceId}}"]}""";
         var first = await sentrely.CallAsync("terminate-instances", terminate);
         await review.DecideAsync(first.ApprovalId!, approve: true, "sam", null, ApprovalsConfig.DefaultExpiry, default);

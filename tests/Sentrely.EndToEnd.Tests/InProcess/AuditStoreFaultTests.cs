@@ -59,7 +59,7 @@ public sealed class AuditStoreFaultTests : IAsyncLifetime
     public async Task ToolCall_DatabaseFull_RefusedWithoutAwsRequest_ServesAgainWithSpace()
     {
         // Arrange: cap the database at its current size (SQLite max_page_count) and fill what space is left.
-        var store = _sentrely.Runtime.AuditStore;
+        var store = _sentrely.Runtime.AuditStore!;
         store.MaxPageCount = await PageCountAsync(_sentrely.Runtime.StorePath);
         // Large fillers first, then ever smaller ones, until not even an empty record fits.
         var filled = false;
