@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -27,7 +27,8 @@ internal sealed class McpSessions
     private readonly ISessionRegistry? _registry;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly ConditionalWeakTable<McpServer, SessionContext> _connections = [];
+    // Keyed by the MCP session id (Mcp-Session-Id): the server object a request sees is per request, the session is not.
+    private readonly ConcurrentDictionary<string, SessionContext> _connections = new(StringComparer.Ordinal);
     private SessionContext? _session;
 
     /// <param name="identity">The stdio identity settings.</param>
@@ -58,7 +59,9 @@ internal sealed class McpSessions
             return await GetAsync(server, cancellationToken).ConfigureAwait(false);
         }
 
-        if (_connections.TryGetValue(server, out var known))
+        // Stateful HTTP always has a session id; without one there is no session to attach an identity to.
+        var key = server.SessionId ?? throw new InvalidOperationException("an HTTP call without an MCP session id: the server must run in stateful mode");
+        if (_connections.TryGetValue(key, out var known))
         {
             return known;
         }
@@ -66,7 +69,7 @@ internal sealed class McpSessions
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_connections.TryGetValue(server, out known))
+            if (_connections.TryGetValue(key, out known))
             {
                 return known;
             }
@@ -83,7 +86,7 @@ internal sealed class McpSessions
                 new SessionRecord(session.SessionId, session.Developer, session.Project, session.ClientName, session.ClientVersion, _transport,
                     Environment.ProcessId, Environment.MachineName, _time.GetUtcNow()),
                 cancellationToken).ConfigureAwait(false);
-            _connections.AddOrUpdate(server, session);
+            _connections[key] = session;
             return session;
         }
         finally

@@ -90,6 +90,10 @@ public sealed class TwoReplicaTests : IClassFixture<PostgresFixture>, IAsyncLife
         Assert.Equal("approval_pending", Decision(pendingB));
         Assert.Contains(pendingA.StructuredContent!.Value.GetProperty("approvalId").GetString(), ids);
         Assert.Contains(pendingB.StructuredContent!.Value.GetProperty("approvalId").GetString(), ids);
+        var approve = await CliAsync("approvals", "approve", pendingA.StructuredContent!.Value.GetProperty("approvalId").GetString()!);
+        Assert.True(approve.ExitCode == 0, approve.Stderr);
+        var approved = await onA.CallToolAsync("terminate-instances", new Dictionary<string, object?> { ["instanceIds"] = new[] { _world.InstanceId } });
+        Assert.True(approved.IsError != true, string.Concat(approved.Content.OfType<TextContentBlock>().Select(c => c.Text)));
 
         // One kill switch: a kill written once stops the developer's sessions on both replicas.
         var kill = await CliAsync("sessions", "kill", "--developer", "dana", "--reason", "replica test");
@@ -103,7 +107,7 @@ public sealed class TwoReplicaTests : IClassFixture<PostgresFixture>, IAsyncLife
         var query = await CliAsync("audit", "query", "--json");
         var records = query.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var agent = records.Where(r => r.GetProperty("actor").GetString() == "agent" && r.GetProperty("developer").GetString() == "dana").ToList();
-        Assert.Equal(2 * 9, agent.Count);
+        Assert.Equal(2 * 10, agent.Count);
         Assert.Equal(2, agent.Select(r => r.GetProperty("sessionId").GetString()).Distinct().Count());
     }
 }
