@@ -2,13 +2,13 @@ namespace Sentrely.Configuration;
 
 /// <summary>
 /// The sections a running server cannot change: the AWS clients and base credentials, the stdio identity, the
-/// file roots, the audit store and the telemetry export are fixed at startup. A reload keeps their running values; every other
+/// file roots, the audit store, the HTTP server settings and the telemetry export are fixed at startup. A reload keeps their running values; every other
 /// section (<c>policy</c>, limits) applies live.
 /// </summary>
 public static class RestartSections
 {
     /// <summary>Gets the names of the sections that need a restart, in file order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["aws", "identity", "files", "store", "telemetry"];
+    public static IReadOnlyList<string> Names { get; } = ["aws", "identity", "files", "store", "server", "telemetry"];
 
     /// <summary>Returns <paramref name="loaded"/> with the restart-only sections of <paramref name="running"/>.</summary>
     /// <param name="loaded">The configuration just read from the file.</param>
@@ -17,7 +17,7 @@ public static class RestartSections
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(running);
-        return loaded with { Aws = running.Aws, Identity = running.Identity, Files = running.Files, Store = running.Store, Telemetry = running.Telemetry };
+        return loaded with { Aws = running.Aws, Identity = running.Identity, Files = running.Files, Store = running.Store, Server = running.Server, Telemetry = running.Telemetry };
     }
 
     /// <summary>Returns the restart-only sections whose values differ between two configurations read from the file.</summary>
@@ -46,6 +46,12 @@ public static class RestartSections
         if (before.Store != after.Store)
         {
             changed.Add("store");
+        }
+
+        // The HTTP host's allowed hosts and authentication schemes are fixed when it starts listening.
+        if (!before.Server.AllowedHosts.SequenceEqual(after.Server.AllowedHosts, StringComparer.Ordinal) || before.Server.Auth != after.Server.Auth)
+        {
+            changed.Add("server");
         }
 
         if (before.Telemetry != after.Telemetry)

@@ -135,6 +135,22 @@ public sealed class ConfigReloaderTests
     }
 
     [Fact]
+    public async Task Reload_ServerAllowedHostsChanged_KeepsRunningValuesAndWarns()
+    {
+        // Arrange
+        using var fixture = new ReloadFixture(awsSection: "server:\n  allowedHosts: [localhost]\n");
+        fixture.Write("server:\n  allowedHosts: [localhost, attacker.example.com]\n" + ReloadFixture.AllowGet);
+
+        // Act
+        var result = await fixture.ReloadAsync();
+
+        // Assert
+        Assert.Equal(ConfigReloadResult.Reloaded, result);
+        Assert.Equal(["localhost"], fixture.Holder.Current.Config.Server.AllowedHosts);
+        Assert.EndsWith("; not applied until a restart: server", Assert.Single(fixture.Store.Records).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reload_ApprovalsChanged_AppliesLiveWithoutRestartWarning()
     {
         // Arrange
