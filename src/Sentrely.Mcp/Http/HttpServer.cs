@@ -58,10 +58,10 @@ internal static partial class HttpServer
         builder.Services.AddSingleton<ITokenStore>(runtime.Store.Tokens);
         builder.Services.AddAuthentication(o =>
             {
-                o.DefaultAuthenticateScheme = TokenAuthenticationHandler.SchemeName;
+                o.DefaultAuthenticateScheme = BearerSchemes.SchemeName;
                 o.DefaultChallengeScheme = McpAuthenticationDefaults.AuthenticationScheme;
             })
-            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
+            .AddSentrelyBearer(config.Server.Auth, config.Identity.Project, TimeProvider.System)
             .AddMcp(o => o.Events.OnResourceMetadataRequest = context =>
             {
                 // The Host was checked against server.allowedHosts before authentication ran.
@@ -72,6 +72,11 @@ internal static partial class HttpServer
                     BearerMethodsSupported = ["header"],
                     ResourceName = "Sentrely",
                 };
+                if (config.Server.Auth.Jwt is { } jwt)
+                {
+                    context.ResourceMetadata.AuthorizationServers.Add(jwt.Issuer);
+                }
+
                 return Task.CompletedTask;
             });
         builder.Services.AddAuthorization(o => o.AddPolicy(AgentPolicy, p => p.RequireAuthenticatedUser().RequireRole(CallerRoles.Agent)));
