@@ -24,16 +24,49 @@ internal static class BearerSchemes
     private const string TokenShape = "Bearer sntl_";
 
     /// <summary>Registers the token handler, the JWT handler when configured, and the scheme that chooses between them.</summary>
-    public static AuthenticationBuilder AddSentrelyBearer(this AuthenticationBuilder builder, ServerAuthConfig auth, string? defaultProject, TimeProvider time)
+    /// <param name="builder">The authentication builder.</param>
+    /// <param name="auth">The <c>server.auth</c> section.</param>
+    /// <param name="fileKeys">The keys of <c>jwksFile</c> (<see cref="LoadJwksFile"/>); null without one.</param>
+    /// <param name="defaultProject">The project of JWTs without a project claim (<c>identity.project</c>).</param>
+    /// <param name="time">The clock of the JWT lifetime check.</param>
+    public static AuthenticationBuilder AddSentrelyBearer(
+        this AuthenticationBuilder builder, ServerAuthConfig auth, IList<SecurityKey>? fileKeys, string? defaultProject, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(auth);
         builder.AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         if (auth.Jwt is { } jwt)
         {
-            builder.AddJwtBearer(JwtSchemeName, o => Configure(o, jwt, defaultProject, time));
+            builder.AddJwtBearer(JwtSchemeName, o => Configure(o, jwt, fileKeys, defaultProject, time));
         }
 
         return builder.AddPolicyScheme(SchemeName, null, o => o.ForwardDefaultSelector = context => Select(context, auth));
+    }
+
+    /// <summary>
+    /// Reads <c>server.auth.jwt.jwksFile</c> once, at start: returns its signing keys (null without a file), or why it
+    /// cannot be used — a missing, malformed or keyless file stops the server rather than refusing every caller later.
+    /// </summary>
+    public static (IList<SecurityKey>? Keys, string? Problem) LoadJwksFile(ServerAuthConfig auth)
+    {
+        ArgumentNullException.ThrowIfNull(auth);
+        if (auth.Jwt?.JwksFile is not { } file)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            var keys = new JsonWebKeySet(File.ReadAllText(file)).GetSigningKeys();
+            return keys.Count == 0 ? (null, $"server.auth.jwt.jwksFile `{file}` holds no RSA or EC signing key") : (keys, null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"server.auth.jwt.jwksFile `{file}` cannot be read: {ex.Message}");
+        }
+        catch (ArgumentException)
+        {
+            return (null, $"server.auth.jwt.jwksFile `{file}` is not a JWKS (a JSON object with a `keys` array)");
+        }
     }
 
     private static string Select(HttpContext context, ServerAuthConfig auth)
@@ -49,7 +82,7 @@ internal static class BearerSchemes
             : JwtSchemeName;
     }
 
-    private static void Configure(JwtBearerOptions options, ServerJwtConfig jwt, string? defaultProject, TimeProvider time)
+    private static void Configure(JwtBearerOptions options, ServerJwtConfig jwt, IList<SecurityKey>? fileKeys, string? defaultProject, TimeProvider time)
     {
         options.MapInboundClaims = false;
         options.SaveToken = false;
@@ -69,10 +102,10 @@ internal static class BearerSchemes
             ClockSkew = TimeSpan.FromMinutes(1),
         };
 
-        if (jwt.JwksFile is { } file)
+        if (jwt.JwksFile is not null)
         {
-            // Read once at start: a missing or malformed key file stops the server rather than refusing every caller later.
-            options.TokenValidationParameters.IssuerSigningKeys = new JsonWebKeySet(File.ReadAllText(file)).GetSigningKeys();
+            // Fail closed: without the file's keys (none loaded), no signature verifies.
+            options.TokenValidationParameters.IssuerSigningKeys = fileKeys ?? [];
         }
         else if (jwt.JwksUri is { } uri)
         {

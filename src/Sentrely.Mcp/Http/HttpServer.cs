@@ -31,6 +31,13 @@ internal static partial class HttpServer
         var (config, tools, transport, title, _, _, _) = setup;
         using var loggerFactory = StderrLogging.Create();
         var logger = loggerFactory.CreateLogger("Sentrely");
+        var (jwksFileKeys, jwksProblem) = BearerSchemes.LoadJwksFile(config.Server.Auth);
+        if (jwksProblem is not null)
+        {
+            await Console.Error.WriteLineAsync($"sentrely: {jwksProblem}");
+            return ExitCodes.UsageOrConfig;
+        }
+
         SentrelyRuntime created;
         try
         {
@@ -61,7 +68,7 @@ internal static partial class HttpServer
                 o.DefaultAuthenticateScheme = BearerSchemes.SchemeName;
                 o.DefaultChallengeScheme = McpAuthenticationDefaults.AuthenticationScheme;
             })
-            .AddSentrelyBearer(config.Server.Auth, config.Identity.Project, TimeProvider.System)
+            .AddSentrelyBearer(config.Server.Auth, jwksFileKeys, config.Identity.Project, TimeProvider.System)
             .AddMcp(o => o.Events.OnResourceMetadataRequest = context =>
             {
                 // The Host was checked against server.allowedHosts before authentication ran.

@@ -124,6 +124,25 @@ public sealed class HttpJwtTests(JwtWorld jwt) : IClassFixture<JwtWorld>
         Assert.Equal([JwtWorld.Issuer], document.RootElement.GetProperty("authorization_servers").EnumerateArray().Select(e => e.GetString()));
     }
 
+    [Theory]
+    [InlineData("absent.json")]
+    [InlineData("garbage.json")]
+    public async Task Serve_UnusableJwksFile_ExitsWithConfigErrorBeforeListening(string file)
+    {
+        // Arrange
+        var folder = Path.Combine(jwt.Http.World.Folder, "config");
+        await File.WriteAllTextAsync(Path.Combine(folder, "garbage.json"), "{\"keys\": 42}");
+        var config = Path.Combine(folder, $"bad-{file}.yaml");
+        await File.WriteAllTextAsync(config, (await File.ReadAllTextAsync(jwt.Http.World.ConfigPath)).Replace("jwks.json", file, StringComparison.Ordinal));
+
+        // Act
+        var (exit, _, stderr) = await SentrelyProcess.RunAsync(jwt.Http.World, "serve", "--transport", "http", "--urls", "http://127.0.0.1:9", "--config", config);
+
+        // Assert
+        Assert.Equal(2, exit);
+        Assert.Contains("server.auth.jwt.jwksFile", stderr, StringComparison.Ordinal);
+    }
+
     // The same claims with "alg": "none" and no signature.
     private static string Unsigned(string signed)
     {
