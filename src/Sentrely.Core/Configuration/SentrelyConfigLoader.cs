@@ -102,7 +102,7 @@ public static class SentrelyConfigLoader
                 Approvals = Section(map, "approvals") is { } approvals ? ApprovalsSectionReader.Read(reader, approvals) : config.Approvals,
                 Limits = Section(map, "limits") is { } limits ? LimitsSectionReader.Read(reader, limits) : config.Limits,
                 Telemetry = Section(map, "telemetry") is { } telemetry ? TelemetrySectionReader.Read(reader, telemetry) : config.Telemetry,
-                Server = Section(map, "server") is { } server ? ServerSectionReader.Read(reader, server) : config.Server,
+                Server = Section(map, "server") is { } server ? ServerSectionReader.Read(reader, server, home) : config.Server,
             };
         }
 

@@ -7,14 +7,14 @@ namespace Sentrely.Configuration;
 
 /// <summary>
 /// Reads the <c>server</c> section strictly: host names only (no ports, schemes or paths), and at least one way to
-/// authenticate — the team server has no anonymous mode. <c>auth.jwt</c> is recognised but refused until it is enforced.
+/// authenticate — the team server has no anonymous mode. <c>auth.jwt</c> is read by <see cref="JwtSectionReader"/>.
 /// </summary>
 internal static partial class ServerSectionReader
 {
     private static readonly string[] Keys = ["allowedHosts", "auth"];
     private static readonly string[] AuthKeys = ["tokens", "jwt"];
 
-    public static ServerConfig Read(YamlNodeReader reader, YamlNode node)
+    public static ServerConfig Read(YamlNodeReader reader, YamlNode node, string? home)
     {
         var config = new ServerConfig();
         if (reader.Mapping(node, "server", Keys) is not { } map)
@@ -29,7 +29,7 @@ internal static partial class ServerSectionReader
 
         if (map.TryGetValue("auth", out var auth) && !YamlNodeReader.IsNull(auth))
         {
-            config = config with { Auth = ReadAuth(reader, auth) };
+            config = config with { Auth = ReadAuth(reader, auth, home) };
         }
 
         return config;
@@ -74,7 +74,7 @@ internal static partial class ServerSectionReader
         return hosts.Count == items.Count ? hosts : null;
     }
 
-    private static ServerAuthConfig ReadAuth(YamlNodeReader reader, YamlNode node)
+    private static ServerAuthConfig ReadAuth(YamlNodeReader reader, YamlNode node, string? home)
     {
         var auth = new ServerAuthConfig();
         if (reader.MappingWithKeys(node, "server.auth", AuthKeys) is not { } map)
@@ -99,12 +99,14 @@ internal static partial class ServerSectionReader
             }
         }
 
-        if (map.TryGetValue("jwt", out var jwt))
+        var hasJwt = map.TryGetValue("jwt", out var jwt) && !YamlNodeReader.IsNull(jwt.Value);
+        if (hasJwt)
         {
-            reader.Error(jwt.Key, "server.auth.jwt", ConfigErrorCodes.UnsupportedSection,
-                "OIDC JWT authentication is not supported yet by this version of Sentrely: remove `server.auth.jwt` and issue bearer tokens with `sentrely tokens create`");
+            auth = auth with { Jwt = JwtSectionReader.Read(reader, jwt.Value, home) };
         }
-        else if (!auth.Tokens && tokensKey is not null)
+
+        // A jwt section that does not read reports its own errors; tokens: false alone leaves no way in.
+        if (!auth.Tokens && tokensKey is not null && !hasJwt)
         {
             reader.Error(tokensKey, "server.auth.tokens", ConfigErrorCodes.InvalidValue,
                 "turns off the only way to authenticate: the team server has no anonymous mode (use `sentrely serve --insecure-no-auth` on loopback for local experiments)");

@@ -31,6 +31,13 @@ internal static partial class HttpServer
         var (config, tools, transport, title, _, _, _) = setup;
         using var loggerFactory = StderrLogging.Create();
         var logger = loggerFactory.CreateLogger("Sentrely");
+        var (jwksFileKeys, jwksProblem) = BearerSchemes.LoadJwksFile(config.Server.Auth);
+        if (jwksProblem is not null)
+        {
+            await Console.Error.WriteLineAsync($"sentrely: {jwksProblem}");
+            return ExitCodes.UsageOrConfig;
+        }
+
         SentrelyRuntime created;
         try
         {
@@ -58,10 +65,10 @@ internal static partial class HttpServer
         builder.Services.AddSingleton<ITokenStore>(runtime.Store.Tokens);
         builder.Services.AddAuthentication(o =>
             {
-                o.DefaultAuthenticateScheme = TokenAuthenticationHandler.SchemeName;
+                o.DefaultAuthenticateScheme = BearerSchemes.SchemeName;
                 o.DefaultChallengeScheme = McpAuthenticationDefaults.AuthenticationScheme;
             })
-            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
+            .AddSentrelyBearer(config.Server.Auth, jwksFileKeys, config.Identity.Project, TimeProvider.System)
             .AddMcp(o => o.Events.OnResourceMetadataRequest = context =>
             {
                 // The Host was checked against server.allowedHosts before authentication ran.
@@ -72,6 +79,11 @@ internal static partial class HttpServer
                     BearerMethodsSupported = ["header"],
                     ResourceName = "Sentrely",
                 };
+                if (config.Server.Auth.Jwt is { } jwt)
+                {
+                    context.ResourceMetadata.AuthorizationServers.Add(jwt.Issuer);
+                }
+
                 return Task.CompletedTask;
             });
         builder.Services.AddAuthorization(o => o.AddPolicy(AgentPolicy, p => p.RequireAuthenticatedUser().RequireRole(CallerRoles.Agent)));

@@ -34,6 +34,24 @@ internal static class SentrelyClaims
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
+    /// <summary>
+    /// Returns the principal of a verified OIDC JWT: the same claims a token gives, with no tool scope. Its token id is
+    /// <c>jwt:</c> + developer; its name identifier pins the MCP session to the JWT's issuer and subject.
+    /// </summary>
+    public static ClaimsPrincipal Principal(string subject, string developer, string project, IEnumerable<string> roles, string scheme)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, subject),
+            new(ClaimTypes.Name, developer),
+            new(TokenId, "jwt:" + developer),
+            new(Developer, developer),
+            new(Project, project),
+        };
+        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
+    }
+
     /// <summary>Returns the developer and project of an authenticated caller; null for none (stdio, <c>--insecure-no-auth</c>).</summary>
     public static (string Developer, string Project)? Identity(ClaimsPrincipal? user) =>
         user?.FindFirst(TokenId) is not null && user.FindFirst(Developer)?.Value is { } developer && user.FindFirst(Project)?.Value is { } project

@@ -61,17 +61,6 @@ public sealed class ServerSectionTests
         Assert.Contains("no anonymous mode", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Parse_Jwt_NotSupportedYet()
-    {
-        // Act
-        var error = ConfigAssert.Single("server:\n  auth:\n    jwt:\n      issuer: https://login.example.com\n");
-
-        // Assert
-        Assert.Equal((ConfigErrorCodes.UnsupportedSection, "server.auth.jwt"), (error.Code, error.Field));
-        Assert.Contains("not supported yet", error.Message, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("server:\n  port: 8787\n", "server.port")]
     [InlineData("server:\n  auth:\n    oauth: true\n", "server.auth.oauth")]
