@@ -6,7 +6,7 @@ using Sentrely.Stores;
 namespace Sentrely.Mcp.Http;
 
 /// <summary>
-/// <c>GET /admin/v1/audit?session&amp;tool&amp;decision&amp;since&amp;until&amp;limit</c> (records as the export's JSON lines)
+/// <c>GET /admin/v1/audit?session&amp;tool&amp;decision&amp;since&amp;until&amp;limit&amp;tail</c> (records as the export's JSON lines)
 /// and <c>GET /admin/v1/audit/verify[?head=SEQ:HASH]</c> (role admin). Verification uses the server's audit key, if set.
 /// </summary>
 internal sealed class AdminApiAudit(ISentrelyStore store, AuditSigner? signer)
@@ -40,6 +40,7 @@ internal sealed class AdminApiAudit(ISentrelyStore store, AuditSigner? signer)
             Since = since,
             Until = until,
             Limit = limit,
+            Tail = string.Equals(q["tail"], "true", StringComparison.OrdinalIgnoreCase),
         };
         context.Response.ContentType = "application/x-ndjson; charset=utf-8";
         await foreach (var record in store.Audit.ReadAsync(query, context.RequestAborted).ConfigureAwait(false))
