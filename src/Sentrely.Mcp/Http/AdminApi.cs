@@ -10,8 +10,8 @@ namespace Sentrely.Mcp.Http;
 
 /// <summary>
 /// The authenticated admin API under <c>/admin/v1/</c>: reviewers decide approvals, admins see and kill sessions and read
-/// and verify the audit log. Every endpoint needs a token (also under <c>--insecure-no-auth</c>) with the endpoint's role;
-/// the acting identity is always the token's, never one the caller names.
+/// and verify the audit log. Every endpoint needs an authenticated caller (also under <c>--insecure-no-auth</c>) with the
+/// endpoint's role and the developer and project claims; the acting identity is always the token's, never one the caller names.
 /// </summary>
 internal static class AdminApi
 {
@@ -42,5 +42,6 @@ internal static class AdminApi
     }
 
     private static AuthorizationPolicy Role(string role) =>
-        new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(SentrelyClaims.TokenId).RequireRole(role).Build();
+        new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser().RequireClaim(SentrelyClaims.Developer).RequireClaim(SentrelyClaims.Project).RequireRole(role).Build();
 }

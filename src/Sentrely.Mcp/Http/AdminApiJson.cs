@@ -29,7 +29,8 @@ internal static class AdminApiJson
 
         try
         {
-            var document = JsonDocument.Parse(buffer.AsMemory(0, read == 0 ? 0 : read), new JsonDocumentOptions { MaxDepth = 8 });
+            // An empty body is an empty object: every field of the admin API is optional or checked by its endpoint.
+            var document = read == 0 ? JsonDocument.Parse("{}") : JsonDocument.Parse(buffer.AsMemory(0, read), new JsonDocumentOptions { MaxDepth = 8 });
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
                 return document;
@@ -76,9 +77,11 @@ internal static class AdminApiJson
             w.WriteStrings("text", textLines);
         });
 
-    /// <summary>Returns the authenticated developer and project (the endpoints require a token, so both exist).</summary>
+    /// <summary>Returns the authenticated developer and project (the endpoints' policies require both claims).</summary>
     public static (string Developer, string Project) Caller(HttpContext context) =>
-        SentrelyClaims.Identity(context.User) ?? throw new InvalidOperationException("the admin API ran without an authenticated token");
+        context.User.FindFirst(SentrelyClaims.Developer)?.Value is { Length: > 0 } developer && context.User.FindFirst(SentrelyClaims.Project)?.Value is { } project
+            ? (developer, project)
+            : throw new InvalidOperationException("the admin API ran without an authenticated identity");
 
     /// <summary>Returns an operator record of an admin API action by the authenticated caller.</summary>
     public static AuditRecord Record(HttpContext context, TimeProvider time, string callId, string phase, string tool, IReadOnlyList<string> resources, string decision, string reason, string? outcome, string? errorCode, string? sessionId = null)

@@ -178,6 +178,23 @@ public sealed class AdminApiTests(AdminApiWorld admin) : IClassFixture<AdminApiW
     }
 
     [Fact]
+    public async Task InsecureNoAuthServer_AdminApi_StillNeedsToken()
+    {
+        // Arrange
+        await using var server = await HttpServerProcess.StartAsync(admin.World, "--insecure-no-auth");
+        var ops = await admin.TokenAsync("nina", "admin");
+        using var http = new HttpClient();
+
+        // Act
+        using var anonymous = await http.PostAsync(new Uri(server.BaseUri, "/admin/v1/sessions/kill"), Json("""{"kind":"all"}"""));
+        var withToken = await SentrelyProcess.RunAsync(admin.World, "sessions", "list", "--server", server.BaseUri.ToString(), "--token", ops);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.True(withToken.ExitCode == 0, withToken.Stderr);
+    }
+
+    [Fact]
     public async Task Cli_PlainHttpToNonLoopbackServer_RefusedBeforeSendingToken()
     {
         // Act
