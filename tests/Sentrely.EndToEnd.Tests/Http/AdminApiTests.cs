@@ -39,6 +39,28 @@ public sealed class AdminApiTests(AdminApiWorld admin) : IClassFixture<AdminApiW
     }
 
     [Fact]
+    public async Task Reviewer_DeniesOverApi_AgentRefused_UnknownIdExit1()
+    {
+        // Arrange
+        await using var agent = await admin.ConnectAsync(await admin.TokenAsync("dora"));
+        var reviewer = await admin.TokenAsync("ravi", "reviewer");
+        var id = AdminApiWorld.ApprovalId(await agent.CallToolAsync("describe-instances", NoArgs))!;
+
+        // Act
+        var deny = await admin.RemoteAsync(reviewer, "approvals", "deny", id, "--reason", "not today");
+        var again = await admin.RemoteAsync(reviewer, "approvals", "approve", id);
+        var unknown = await admin.RemoteAsync(reviewer, "approvals", "approve", "apr_doesnotexist");
+        var repeated = await agent.CallToolAsync("describe-instances", NoArgs);
+
+        // Assert
+        Assert.True(deny.ExitCode == 0, deny.Stderr);
+        Assert.Equal((1, 1), (again.ExitCode, unknown.ExitCode));
+        Assert.Contains("already denied by ravi", again.Stderr, StringComparison.Ordinal);
+        Assert.Contains("no approval request apr_doesnotexist", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Equal("rejected", AdminApiWorld.Decision(repeated));
+    }
+
+    [Fact]
     public async Task Reviewer_SameDeveloperAsRequester_SelfApprovalRefused403AndAudited()
     {
         // Arrange
