@@ -21,12 +21,15 @@ internal static class ApprovalsCommand
     {
         var all = new Option<bool>("--all") { Description = "Include decided, used and expired requests" };
         var list = new Command("list", "List pending approval requests (newest first)") { all, SentrelyCli.JsonOption };
-        list.SetAction((parse, ct) => ListAsync(parse, parse.GetValue(all), ct));
+        list.SetAction((parse, ct) => AdminClient.OrLocalAsync(
+            parse, c => c.ListAsync(parse.GetValue(all) ? "/approvals?all=true" : "/approvals", parse.GetValue(SentrelyCli.JsonOption), ct), () => ListAsync(parse, parse.GetValue(all), ct)));
         return new Command("approvals", "Review the calls waiting for a human: list, approve or deny them")
         {
             list,
             Decide("approve", approve: true),
             Decide("deny", approve: false),
+            AdminClient.ServerOption,
+            AdminClient.TokenOption,
         };
     }
 
@@ -38,7 +41,10 @@ internal static class ApprovalsCommand
             ? "Approve one call: the agent may repeat exactly that call once before the approval expires"
             : "Deny one call: the agent's repeated call is refused";
         var command = new Command(name, description) { id, reason };
-        command.SetAction((parse, ct) => DecideAsync(parse, parse.GetValue(id)!, approve, parse.GetValue(reason), ct));
+        command.SetAction((parse, ct) => AdminClient.OrLocalAsync(
+            parse,
+            c => c.PostAsync($"/approvals/{Uri.EscapeDataString(parse.GetValue(id)!)}/{name}", w => w.WriteString("reason", parse.GetValue(reason)), ct),
+            () => DecideAsync(parse, parse.GetValue(id)!, approve, parse.GetValue(reason), ct)));
         return command;
     }
 

@@ -13,7 +13,7 @@ internal static class AuditCommand
     {
         var count = new Option<int>("-n", "--lines") { Description = "How many records", DefaultValueFactory = _ => 20 };
         var tail = new Command("tail", "Print the newest records") { count, SentrelyCli.JsonOption };
-        tail.SetAction((parse, ct) => PrintAsync(parse, new AuditQuery { Limit = parse.GetValue(count), Tail = true }, parse.GetValue(SentrelyCli.JsonOption), ct));
+        tail.SetAction((parse, ct) => Query(parse, new AuditQuery { Limit = parse.GetValue(count), Tail = true }, parse.GetValue(SentrelyCli.JsonOption), ct));
 
         var session = new Option<string?>("--session") { Description = "Only this session id" };
         var tool = new Option<string?>("--tool") { Description = "Only this tool" };
@@ -25,7 +25,7 @@ internal static class AuditCommand
         query.SetAction((parse, ct) =>
             Times(parse, since, until) is not { } range
                 ? Task.FromResult(ExitCodes.UsageOrConfig)
-                : PrintAsync(
+                : Query(
                     parse,
                     new AuditQuery
                     {
@@ -44,17 +44,27 @@ internal static class AuditCommand
         export.SetAction((parse, ct) =>
             parse.GetValue(format) != "jsonl" || Times(parse, since, until) is not { } range
                 ? Task.FromResult(ExitCodes.UsageOrConfig)
-                : PrintAsync(parse, new AuditQuery { Since = range.Since, Until = range.Until }, json: true, ct));
+                : Query(parse, new AuditQuery { Since = range.Since, Until = range.Until }, json: true, ct));
 
         var expected = new Option<string?>("--head") { Description = "A head printed earlier by `audit head` (SEQ:HASH) that the log must still contain" };
         var verify = new Command("verify", "Check the hash chain; names the first altered, inserted or missing record") { expected };
-        verify.SetAction((parse, ct) => VerifyAsync(parse, parse.GetValue(expected), ct));
+        verify.SetAction((parse, ct) => AdminClient.OrLocalAsync(
+            parse, c => AdminAuditClient.VerifyAsync(c, parse.GetValue(expected), ct), () => VerifyAsync(parse, parse.GetValue(expected), ct)));
 
         var head = new Command("head", "Print the chain head as SEQ:HASH, to keep elsewhere and check later");
-        head.SetAction(HeadAsync);
+        head.SetAction((parse, ct) => AdminClient.OrLocalAsync(parse, _ => NotRemoteAsync("audit head"), () => HeadAsync(parse, ct)));
 
-        return new Command("audit", "Read and verify the audit log") { tail, query, export, verify, head };
+        return new Command("audit", "Read and verify the audit log") { tail, query, export, verify, head, AdminClient.ServerOption, AdminClient.TokenOption };
     }
+
+    private static async Task<int> NotRemoteAsync(string command)
+    {
+        await Console.Error.WriteLineAsync($"sentrely: `{command}` does not work through --server; `audit verify --server` checks the chain there").ConfigureAwait(false);
+        return ExitCodes.UsageOrConfig;
+    }
+
+    private static Task<int> Query(ParseResult parse, AuditQuery query, bool json, CancellationToken cancellationToken) =>
+        AdminClient.OrLocalAsync(parse, c => AdminAuditClient.QueryAsync(c, query, json, cancellationToken), () => PrintAsync(parse, query, json, cancellationToken));
 
     private static async Task<int> PrintAsync(ParseResult parse, AuditQuery query, bool json, CancellationToken cancellationToken)
     {

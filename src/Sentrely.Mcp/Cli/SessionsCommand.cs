@@ -16,8 +16,11 @@ internal static class SessionsCommand
     public static Command Create()
     {
         var list = new Command("list", "List live and recent sessions and the kill rules in force") { SentrelyCli.JsonOption };
-        list.SetAction(ListAsync);
-        return new Command("sessions", "List sessions; stop (kill) and resume (unkill) them") { list, Target("kill", kill: true), Target("unkill", kill: false) };
+        list.SetAction((parse, ct) => AdminClient.OrLocalAsync(parse, c => c.ListAsync("/sessions", parse.GetValue(SentrelyCli.JsonOption), ct), () => ListAsync(parse, ct)));
+        return new Command("sessions", "List sessions; stop (kill) and resume (unkill) them")
+        {
+            list, Target("kill", kill: true), Target("unkill", kill: false), AdminClient.ServerOption, AdminClient.TokenOption,
+        };
     }
 
     private static Command Target(string name, bool kill)
@@ -60,7 +63,10 @@ internal static class SessionsCommand
                 return ExitCodes.UsageOrConfig;
             }
 
-            return await ApplyAsync(parse, targets[0], kill, parse.GetValue(reason), ct).ConfigureAwait(false);
+            return await AdminClient.OrLocalAsync(
+                parse,
+                c => c.PostAsync($"/sessions/{name}", w => { w.WriteString("kind", targets[0].KindName); w.WriteString("target", targets[0].Value); w.WriteString("reason", parse.GetValue(reason)); }, ct),
+                () => ApplyAsync(parse, targets[0], kill, parse.GetValue(reason), ct)).ConfigureAwait(false);
         });
         return command;
     }

@@ -104,6 +104,7 @@ internal static partial class HttpServer
             context.Response.StatusCode = ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
             await context.Response.WriteAsync(ready ? "ready\n" : "the audit store does not answer\n", context.RequestAborted);
         }));
+        AdminApi.Map(app, runtime, config, TimeProvider.System);
         var mcp = app.MapMcp("/mcp");
         if (insecureNoAuth)
         {
