@@ -1,3 +1,4 @@
+using Sentrely.Stores;
 using Npgsql;
 using Sentrely.Approval;
 
@@ -38,8 +39,8 @@ internal static class PostgresApprovalRows
         p.AddWithValue("project", r.Project);
         p.AddWithValue("tool", r.Tool);
         p.AddWithValue("arguments", r.Arguments);
-        p.AddWithValue("resources", PostgresJsonColumns.ToJsonArray(r.Resources));
-        p.AddWithValue("ruleIds", PostgresJsonColumns.ToJsonArray(r.RuleIds));
+        p.AddWithValue("resources", JsonArrayColumns.ToJsonArray(r.Resources));
+        p.AddWithValue("ruleIds", JsonArrayColumns.ToJsonArray(r.RuleIds));
         p.AddWithValue("via", r.Via);
         p.AddWithValue("summary", r.Summary);
         p.AddWithValue("created", PostgresTime.Value(r.Created));
@@ -66,8 +67,8 @@ internal static class PostgresApprovalRows
                 Project = reader.GetString(4),
                 Tool = reader.GetString(5),
                 Arguments = reader.GetString(6),
-                Resources = PostgresJsonColumns.FromJsonArray(reader.GetString(7), $"approval {id}", "resources"),
-                RuleIds = PostgresJsonColumns.FromJsonArray(reader.GetString(8), $"approval {id}", "ruleIds"),
+                Resources = JsonArrayColumns.FromJsonArray(reader.GetString(7), $"approval {id}", "resources"),
+                RuleIds = JsonArrayColumns.FromJsonArray(reader.GetString(8), $"approval {id}", "ruleIds"),
                 Via = reader.GetString(9),
                 Summary = reader.GetString(10),
                 Created = reader.GetFieldValue<DateTimeOffset>(11),

@@ -1,3 +1,4 @@
+using Sentrely.Stores;
 using Npgsql;
 using Sentrely.Audit;
 
@@ -34,14 +35,14 @@ internal static class PostgresAuditRows
         p.AddWithValue("transport", PostgresText.Encode(r.Transport));
         p.AddWithValue("tool", PostgresText.Encode(r.Tool));
         p.AddWithValue("arguments", PostgresText.Optional(r.Arguments));
-        p.AddWithValue("resources", PostgresJsonColumns.ToJsonArray(r.Resources));
+        p.AddWithValue("resources", JsonArrayColumns.ToJsonArray(r.Resources));
         p.AddWithValue("decision", PostgresText.Encode(r.Decision));
-        p.AddWithValue("ruleIds", PostgresJsonColumns.ToJsonArray(r.RuleIds));
+        p.AddWithValue("ruleIds", JsonArrayColumns.ToJsonArray(r.RuleIds));
         p.AddWithValue("reason", PostgresText.Optional(r.Reason));
         p.AddWithValue("roleArn", PostgresText.Optional(r.RoleArn));
         p.AddWithValue("roleSessionName", PostgresText.Optional(r.RoleSessionName));
         p.AddWithValue("sourceIdentity", PostgresText.Optional(r.SourceIdentity));
-        p.AddWithValue("awsRequestIds", PostgresJsonColumns.ToJsonArray(r.AwsRequestIds));
+        p.AddWithValue("awsRequestIds", JsonArrayColumns.ToJsonArray(r.AwsRequestIds));
         p.AddWithValue("outcome", PostgresText.Optional(r.Outcome));
         p.AddWithValue("errorCode", PostgresText.Optional(r.ErrorCode));
         p.AddWithValue("durationMs", r.DurationMs is { } ms ? ms : DBNull.Value);
@@ -71,14 +72,14 @@ internal static class PostgresAuditRows
                 Transport = PostgresText.Decode(reader.GetString(10)),
                 Tool = PostgresText.Decode(reader.GetString(11)),
                 Arguments = Optional(reader, 12),
-                Resources = PostgresJsonColumns.FromJsonArray(reader.GetString(13), $"audit record {seq}", "resources"),
+                Resources = JsonArrayColumns.FromJsonArray(reader.GetString(13), $"audit record {seq}", "resources"),
                 Decision = PostgresText.Decode(reader.GetString(14)),
-                RuleIds = PostgresJsonColumns.FromJsonArray(reader.GetString(15), $"audit record {seq}", "ruleIds"),
+                RuleIds = JsonArrayColumns.FromJsonArray(reader.GetString(15), $"audit record {seq}", "ruleIds"),
                 Reason = Optional(reader, 16),
                 RoleArn = Optional(reader, 17),
                 RoleSessionName = Optional(reader, 18),
                 SourceIdentity = Optional(reader, 19),
-                AwsRequestIds = PostgresJsonColumns.FromJsonArray(reader.GetString(20), $"audit record {seq}", "awsRequestIds"),
+                AwsRequestIds = JsonArrayColumns.FromJsonArray(reader.GetString(20), $"audit record {seq}", "awsRequestIds"),
                 Outcome = Optional(reader, 21),
                 ErrorCode = Optional(reader, 22),
                 DurationMs = reader.IsDBNull(23) ? null : reader.GetInt64(23),

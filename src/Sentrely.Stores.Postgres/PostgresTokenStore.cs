@@ -1,3 +1,4 @@
+using Sentrely.Stores;
 using Npgsql;
 using Sentrely.Auth;
 
@@ -25,8 +26,8 @@ public sealed class PostgresTokenStore : ITokenStore
         p.AddWithValue("name", token.Name);
         p.AddWithValue("developer", token.Developer);
         p.AddWithValue("project", token.Project);
-        p.AddWithValue("roles", PostgresJsonColumns.ToJsonArray(token.Roles));
-        p.AddWithValue("tools", token.Tools is { } tools ? PostgresJsonColumns.ToJsonArray(tools) : DBNull.Value);
+        p.AddWithValue("roles", JsonArrayColumns.ToJsonArray(token.Roles));
+        p.AddWithValue("tools", token.Tools is { } tools ? JsonArrayColumns.ToJsonArray(tools) : DBNull.Value);
         p.AddWithValue("hash", token.SecretHash);
         p.AddWithValue("by", token.CreatedBy);
         p.AddWithValue("created", PostgresTime.Value(token.Created));
@@ -77,8 +78,8 @@ public sealed class PostgresTokenStore : ITokenStore
                 Name = reader.GetString(1),
                 Developer = reader.GetString(2),
                 Project = reader.GetString(3),
-                Roles = PostgresJsonColumns.FromJsonArray(reader.GetString(4), row, "roles"),
-                Tools = reader.IsDBNull(5) ? null : PostgresJsonColumns.FromJsonArray(reader.GetString(5), row, "tools"),
+                Roles = JsonArrayColumns.FromJsonArray(reader.GetString(4), row, "roles"),
+                Tools = reader.IsDBNull(5) ? null : JsonArrayColumns.FromJsonArray(reader.GetString(5), row, "tools"),
                 SecretHash = reader.GetString(6),
                 CreatedBy = reader.GetString(7),
                 Created = reader.GetFieldValue<DateTimeOffset>(8),

@@ -1,3 +1,4 @@
+using Sentrely.Stores;
 using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -44,8 +45,8 @@ internal static class SqliteApprovalRows
         p.AddWithValue("$project", r.Project);
         p.AddWithValue("$tool", r.Tool);
         p.AddWithValue("$arguments", r.Arguments);
-        p.AddWithValue("$resources", SqliteJsonColumns.ToJsonArray(r.Resources));
-        p.AddWithValue("$ruleIds", SqliteJsonColumns.ToJsonArray(r.RuleIds));
+        p.AddWithValue("$resources", JsonArrayColumns.ToJsonArray(r.Resources));
+        p.AddWithValue("$ruleIds", JsonArrayColumns.ToJsonArray(r.RuleIds));
         p.AddWithValue("$via", r.Via);
         p.AddWithValue("$summary", r.Summary);
         p.AddWithValue("$created", AuditTime.Format(r.Created));
@@ -72,8 +73,8 @@ internal static class SqliteApprovalRows
                 Project = reader.GetString(4),
                 Tool = reader.GetString(5),
                 Arguments = reader.GetString(6),
-                Resources = SqliteJsonColumns.FromJsonArray(reader.GetString(7), $"approval {id}", "resources"),
-                RuleIds = SqliteJsonColumns.FromJsonArray(reader.GetString(8), $"approval {id}", "ruleIds"),
+                Resources = JsonArrayColumns.FromJsonArray(reader.GetString(7), $"approval {id}", "resources"),
+                RuleIds = JsonArrayColumns.FromJsonArray(reader.GetString(8), $"approval {id}", "ruleIds"),
                 Via = reader.GetString(9),
                 Summary = reader.GetString(10),
                 Created = ParseTime(reader.GetString(11), id, "created"),

@@ -1,3 +1,4 @@
+using Sentrely.Stores;
 using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -33,14 +34,14 @@ internal static class SqliteAuditRows
         p.AddWithValue("$transport", r.Transport);
         p.AddWithValue("$tool", r.Tool);
         p.AddWithValue("$arguments", (object?)r.Arguments ?? DBNull.Value);
-        p.AddWithValue("$resources", SqliteJsonColumns.ToJsonArray(r.Resources));
+        p.AddWithValue("$resources", JsonArrayColumns.ToJsonArray(r.Resources));
         p.AddWithValue("$decision", r.Decision);
-        p.AddWithValue("$ruleIds", SqliteJsonColumns.ToJsonArray(r.RuleIds));
+        p.AddWithValue("$ruleIds", JsonArrayColumns.ToJsonArray(r.RuleIds));
         p.AddWithValue("$reason", (object?)r.Reason ?? DBNull.Value);
         p.AddWithValue("$roleArn", (object?)r.RoleArn ?? DBNull.Value);
         p.AddWithValue("$roleSessionName", (object?)r.RoleSessionName ?? DBNull.Value);
         p.AddWithValue("$sourceIdentity", (object?)r.SourceIdentity ?? DBNull.Value);
-        p.AddWithValue("$awsRequestIds", SqliteJsonColumns.ToJsonArray(r.AwsRequestIds));
+        p.AddWithValue("$awsRequestIds", JsonArrayColumns.ToJsonArray(r.AwsRequestIds));
         p.AddWithValue("$outcome", (object?)r.Outcome ?? DBNull.Value);
         p.AddWithValue("$errorCode", (object?)r.ErrorCode ?? DBNull.Value);
         p.AddWithValue("$durationMs", (object?)r.DurationMs ?? DBNull.Value);
@@ -75,14 +76,14 @@ internal static class SqliteAuditRows
                 Transport = reader.GetString(10),
                 Tool = reader.GetString(11),
                 Arguments = Optional(reader, 12),
-                Resources = SqliteJsonColumns.FromJsonArray(reader.GetString(13), $"audit record {seq}", "resources"),
+                Resources = JsonArrayColumns.FromJsonArray(reader.GetString(13), $"audit record {seq}", "resources"),
                 Decision = reader.GetString(14),
-                RuleIds = SqliteJsonColumns.FromJsonArray(reader.GetString(15), $"audit record {seq}", "ruleIds"),
+                RuleIds = JsonArrayColumns.FromJsonArray(reader.GetString(15), $"audit record {seq}", "ruleIds"),
                 Reason = Optional(reader, 16),
                 RoleArn = Optional(reader, 17),
                 RoleSessionName = Optional(reader, 18),
                 SourceIdentity = Optional(reader, 19),
-                AwsRequestIds = SqliteJsonColumns.FromJsonArray(reader.GetString(20), $"audit record {seq}", "awsRequestIds"),
+                AwsRequestIds = JsonArrayColumns.FromJsonArray(reader.GetString(20), $"audit record {seq}", "awsRequestIds"),
                 Outcome = Optional(reader, 21),
                 ErrorCode = Optional(reader, 22),
                 DurationMs = reader.IsDBNull(23) ? null : reader.GetInt64(23),

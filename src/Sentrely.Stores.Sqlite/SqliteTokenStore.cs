@@ -1,3 +1,4 @@
+using Sentrely.Stores;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Sentrely.Audit;
@@ -31,8 +32,8 @@ public sealed class SqliteTokenStore : ITokenStore
         command.Parameters.AddWithValue("$name", token.Name);
         command.Parameters.AddWithValue("$developer", token.Developer);
         command.Parameters.AddWithValue("$project", token.Project);
-        command.Parameters.AddWithValue("$roles", SqliteJsonColumns.ToJsonArray(token.Roles));
-        command.Parameters.AddWithValue("$tools", token.Tools is { } tools ? SqliteJsonColumns.ToJsonArray(tools) : DBNull.Value);
+        command.Parameters.AddWithValue("$roles", JsonArrayColumns.ToJsonArray(token.Roles));
+        command.Parameters.AddWithValue("$tools", token.Tools is { } tools ? JsonArrayColumns.ToJsonArray(tools) : DBNull.Value);
         command.Parameters.AddWithValue("$hash", token.SecretHash);
         command.Parameters.AddWithValue("$by", token.CreatedBy);
         command.Parameters.AddWithValue("$created", AuditTime.Format(token.Created));
@@ -86,8 +87,8 @@ public sealed class SqliteTokenStore : ITokenStore
                 Name = reader.GetString(1),
                 Developer = reader.GetString(2),
                 Project = reader.GetString(3),
-                Roles = SqliteJsonColumns.FromJsonArray(reader.GetString(4), row, "roles"),
-                Tools = reader.IsDBNull(5) ? null : SqliteJsonColumns.FromJsonArray(reader.GetString(5), row, "tools"),
+                Roles = JsonArrayColumns.FromJsonArray(reader.GetString(4), row, "roles"),
+                Tools = reader.IsDBNull(5) ? null : JsonArrayColumns.FromJsonArray(reader.GetString(5), row, "tools"),
                 SecretHash = reader.GetString(6),
                 CreatedBy = reader.GetString(7),
                 Created = Time(reader.GetString(8)),

@@ -3,12 +3,12 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Sentrely.Stores.Postgres;
+namespace Sentrely.Stores;
 
-/// <summary>The readable JSON-array text columns (<c>resources</c>, <c>ruleIds</c>, …), written and read without reflection.</summary>
-internal static class PostgresJsonColumns
+/// <summary>The readable JSON-array text columns (<c>resources</c>, <c>ruleIds</c>, …) of every store backend, written and read without reflection.</summary>
+public static class JsonArrayColumns
 {
-    // Readable in psql; what the hash chain covers is escaped again by its own fixed rules.
+    // Readable in sqlite3 and psql; what the hash chain covers is escaped again by its own fixed rules.
     private static readonly JsonWriterOptions ListWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Returns <paramref name="values"/> as compact JSON array text.</summary>
