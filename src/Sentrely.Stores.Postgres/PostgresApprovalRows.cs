@@ -18,16 +18,6 @@ internal static class PostgresApprovalRows
         + "@arguments, @resources, @ruleIds, @via, @summary, @created, @expires, @status, @decidedBy, @decided, "
         + "@decisionReason, @usedByCallId);";
 
-    /// <summary>Returns the text the <c>status</c> column holds for <paramref name="status"/>.</summary>
-    public static string StatusText(ApprovalStatus status) => status switch
-    {
-        ApprovalStatus.Pending => "pending",
-        ApprovalStatus.Approved => "approved",
-        ApprovalStatus.Denied => "denied",
-        ApprovalStatus.Used => "used",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown approval status"),
-    };
-
     /// <summary>Binds every column of <paramref name="r"/> to <see cref="InsertSql"/>'s parameters.</summary>
     public static void AddParameters(NpgsqlCommand command, ApprovalRecord r)
     {
@@ -45,7 +35,7 @@ internal static class PostgresApprovalRows
         p.AddWithValue("summary", r.Summary);
         p.AddWithValue("created", PostgresTime.Value(r.Created));
         p.AddWithValue("expires", PostgresTime.Value(r.Expires));
-        p.AddWithValue("status", StatusText(r.Status));
+        p.AddWithValue("status", ApprovalStatusText.Of(r.Status));
         p.AddWithValue("decidedBy", PostgresTime.Optional(r.DecidedBy));
         p.AddWithValue("decided", PostgresTime.Optional(r.Decided));
         p.AddWithValue("decisionReason", PostgresTime.Optional(r.DecisionReason));
@@ -73,7 +63,7 @@ internal static class PostgresApprovalRows
                 Summary = reader.GetString(10),
                 Created = reader.GetFieldValue<DateTimeOffset>(11),
                 Expires = reader.GetFieldValue<DateTimeOffset>(12),
-                Status = ParseStatus(reader.GetString(13), id),
+                Status = ApprovalStatusText.Parse(reader.GetString(13), id),
                 DecidedBy = reader.IsDBNull(14) ? null : reader.GetString(14),
                 Decided = reader.IsDBNull(15) ? null : reader.GetFieldValue<DateTimeOffset>(15),
                 DecisionReason = reader.IsDBNull(16) ? null : reader.GetString(16),
@@ -85,14 +75,4 @@ internal static class PostgresApprovalRows
             throw new InvalidDataException($"approval {id} has a column of the wrong type or an unexpected NULL", ex);
         }
     }
-
-    // Fail closed: a status this build does not know is not read as any state that could let a call through.
-    private static ApprovalStatus ParseStatus(string text, string id) => text switch
-    {
-        "pending" => ApprovalStatus.Pending,
-        "approved" => ApprovalStatus.Approved,
-        "denied" => ApprovalStatus.Denied,
-        "used" => ApprovalStatus.Used,
-        _ => throw new InvalidDataException($"approval {id} has an unknown status"),
-    };
 }

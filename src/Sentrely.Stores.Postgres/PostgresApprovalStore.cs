@@ -100,7 +100,7 @@ public sealed class PostgresApprovalStore : IApprovalStore
             p =>
             {
                 p.AddWithValue("id", id);
-                p.AddWithValue("status", PostgresApprovalRows.StatusText(approve ? ApprovalStatus.Approved : ApprovalStatus.Denied));
+                p.AddWithValue("status", ApprovalStatusText.Of(approve ? ApprovalStatus.Approved : ApprovalStatus.Denied));
                 p.AddWithValue("by", by);
                 p.AddWithValue("reason", PostgresTime.Optional(reason));
                 p.AddWithValue("now", PostgresTime.Value(now));

@@ -24,16 +24,6 @@ internal static class SqliteApprovalRows
         + "$decisionReason, $usedByCallId);";
 
 
-    /// <summary>Returns the text the <c>status</c> column holds for <paramref name="status"/>.</summary>
-    public static string StatusText(ApprovalStatus status) => status switch
-    {
-        ApprovalStatus.Pending => "pending",
-        ApprovalStatus.Approved => "approved",
-        ApprovalStatus.Denied => "denied",
-        ApprovalStatus.Used => "used",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown approval status"),
-    };
-
     /// <summary>Binds every column of <paramref name="r"/> to <see cref="InsertSql"/>'s parameters.</summary>
     public static void AddParameters(SqliteCommand command, ApprovalRecord r)
     {
@@ -51,7 +41,7 @@ internal static class SqliteApprovalRows
         p.AddWithValue("$summary", r.Summary);
         p.AddWithValue("$created", AuditTime.Format(r.Created));
         p.AddWithValue("$expires", AuditTime.Format(r.Expires));
-        p.AddWithValue("$status", StatusText(r.Status));
+        p.AddWithValue("$status", ApprovalStatusText.Of(r.Status));
         p.AddWithValue("$decidedBy", (object?)r.DecidedBy ?? DBNull.Value);
         p.AddWithValue("$decided", r.Decided is { } decided ? AuditTime.Format(decided) : DBNull.Value);
         p.AddWithValue("$decisionReason", (object?)r.DecisionReason ?? DBNull.Value);
@@ -79,7 +69,7 @@ internal static class SqliteApprovalRows
                 Summary = reader.GetString(10),
                 Created = ParseTime(reader.GetString(11), id, "created"),
                 Expires = ParseTime(reader.GetString(12), id, "expires"),
-                Status = ParseStatus(reader.GetString(13), id),
+                Status = ApprovalStatusText.Parse(reader.GetString(13), id),
                 DecidedBy = Optional(reader, 14),
                 Decided = Optional(reader, 15) is { } decided ? ParseTime(decided, id, "decided") : null,
                 DecisionReason = Optional(reader, 16),
@@ -96,14 +86,4 @@ internal static class SqliteApprovalRows
 
     private static DateTimeOffset ParseTime(string text, string id, string column) =>
         AuditTime.TryParse(text, out var time) ? time : throw new InvalidDataException($"approval {id} has a {column} column that is not a time");
-
-    // Fail closed: a status this build does not know is not read as any state that could let a call through.
-    private static ApprovalStatus ParseStatus(string text, string id) => text switch
-    {
-        "pending" => ApprovalStatus.Pending,
-        "approved" => ApprovalStatus.Approved,
-        "denied" => ApprovalStatus.Denied,
-        "used" => ApprovalStatus.Used,
-        _ => throw new InvalidDataException($"approval {id} has an unknown status"),
-    };
 }

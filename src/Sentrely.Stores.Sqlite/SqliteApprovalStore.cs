@@ -108,7 +108,7 @@ public sealed class SqliteApprovalStore : IApprovalStore
             p =>
             {
                 p.AddWithValue("$id", id);
-                p.AddWithValue("$status", SqliteApprovalRows.StatusText(approve ? ApprovalStatus.Approved : ApprovalStatus.Denied));
+                p.AddWithValue("$status", ApprovalStatusText.Of(approve ? ApprovalStatus.Approved : ApprovalStatus.Denied));
                 p.AddWithValue("$by", by);
                 p.AddWithValue("$reason", (object?)reason ?? DBNull.Value);
                 p.AddWithValue("$now", AuditTime.Format(now));
