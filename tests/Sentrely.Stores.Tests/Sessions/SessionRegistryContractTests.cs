@@ -81,7 +81,12 @@ public abstract class SessionRegistryContractTests : IAsyncLifetime
         await registry.KillAsync(new KillRule(new KillTarget(KillTargetKind.Developer, "sam"), "r", "oncall", Start), default);
         await registry.KillAsync(new KillRule(new KillTarget(KillTargetKind.Project, "frontend"), "r", "oncall", Start), default);
 
+        // A project named like the developer, and a target that would match everything if it reached SQL unquoted.
+        await registry.KillAsync(new KillRule(new KillTarget(KillTargetKind.Project, "jordan"), "r", "oncall", Start), default);
+        await registry.KillAsync(new KillRule(new KillTarget(KillTargetKind.Session, "sess_' OR 1=1 --"), "r", "oncall", Start), default);
+
         Assert.Null(await registry.IsKilledAsync(Jordan, default));
+        Assert.Equal(4, (await registry.ListKillsAsync(default)).Count);
     }
 
     [Fact]
