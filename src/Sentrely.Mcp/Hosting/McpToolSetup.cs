@@ -9,7 +9,9 @@ internal static class McpToolSetup
 {
     public static IMcpServerBuilder WithSentrelyTools(this IMcpServerBuilder builder, SentrelyTools tools, SentrelyRuntime runtime)
     {
-        var governed = tools.Registry.Tools.Select(t => (McpServerTool)new GovernedTool(t, runtime.Pipeline, runtime.Sessions)).ToArray();
+        // Typed as IEnumerable so overload resolution picks WithTools(IEnumerable<McpServerTool>): an array would bind to the
+        // generic WithTools<T>(T target), which reflects over the target's methods and is not AOT-safe.
+        IEnumerable<McpServerTool> governed = tools.Registry.Tools.Select(t => (McpServerTool)new GovernedTool(t, runtime.Pipeline, runtime.Sessions)).ToArray();
         return builder
             .WithTools(governed)
             .WithRequestFilters(f => f.AddCallToolFilter(next => async (request, ct) =>
