@@ -9,8 +9,8 @@ public sealed class ClaudeCodeTests : IDisposable
     public async Task ClaudeMcpList_SandboxServer_Connected_BrokenServer_NotConnected()
     {
         var project = Directory.CreateDirectory(Path.Combine(_home, "project")).FullName;
-        var add = await TestTools.RunAsync(_home, project, TestTools.Claude, ["mcp", "add", "sentrely", "--", "dotnet", SentrelyProcess.Dll, "serve", "--sandbox"]);
-        var addBroken = await TestTools.RunAsync(_home, project, TestTools.Claude, ["mcp", "add", "broken", "--", "dotnet", SentrelyProcess.Dll, "serve", "--config", "/nonexistent.yaml"]);
+        var add = await TestTools.RunAsync(_home, project, TestTools.Claude, ["mcp", "add", "sentrely", "--", SentrelyProcess.Command, .. SentrelyProcess.Arguments("serve", "--sandbox")]);
+        var addBroken = await TestTools.RunAsync(_home, project, TestTools.Claude, ["mcp", "add", "broken", "--", SentrelyProcess.Command, .. SentrelyProcess.Arguments("serve", "--config", "/nonexistent.yaml")]);
 
         var (_, list, _) = await TestTools.RunAsync(_home, project, TestTools.Claude, ["mcp", "list"]);
 

@@ -25,7 +25,7 @@ public sealed class InspectorTests : IDisposable
     private async Task<JsonElement> InspectAsync(bool toolError, params string[] method)
     {
         var (exit, stdout, stderr) = await TestTools.RunAsync(
-            _home, _home, TestTools.Inspector, ["--cli", "dotnet", SentrelyProcess.Dll, "serve", "--sandbox", .. method], TestTools.Node22Bin);
+            _home, _home, TestTools.Inspector, ["--cli", SentrelyProcess.Command, .. SentrelyProcess.Arguments("serve", "--sandbox"), .. method], TestTools.Node22Bin);
         Assert.True(toolError ? exit != 0 : exit == 0, stdout + stderr);
         using var doc = JsonDocument.Parse(stdout);
         return doc.RootElement.Clone();

@@ -8,7 +8,7 @@ internal static class PolicyCli
 {
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(SentrelyProcess.Command, SentrelyProcess.Arguments(args))
         {
             WorkingDirectory = RepositoryRoot.Path,
             RedirectStandardInput = true,
@@ -16,12 +16,6 @@ internal static class PolicyCli
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(SentrelyProcess.Dll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
         // No AWS and no user configuration: the policy commands must need neither.
         info.Environment.Remove("SENTRELY_CONFIG");
         info.Environment["HOME"] = Path.GetTempPath();

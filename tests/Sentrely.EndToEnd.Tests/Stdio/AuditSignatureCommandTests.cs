@@ -23,8 +23,8 @@ public sealed class AuditSignatureCommandTests : IClassFixture<SandboxWorld>
         environment[AuditSigner.KeyVariable] = Key;
         var transport = new StdioClientTransport(new()
         {
-            Command = "dotnet",
-            Arguments = [SentrelyProcess.Dll, "serve", "--config", _world.ConfigPath],
+            Command = SentrelyProcess.Command,
+            Arguments = SentrelyProcess.Arguments("serve", "--config", _world.ConfigPath),
             WorkingDirectory = _world.WorkFolder,
             EnvironmentVariables = environment,
         });

@@ -31,8 +31,8 @@ internal sealed class McpClientSession : IAsyncDisposable
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "sentrely",
-            Command = "dotnet",
-            Arguments = [SentrelyProcess.Dll, "serve", "--config", configPath ?? world.ConfigPath],
+            Command = SentrelyProcess.Command,
+            Arguments = SentrelyProcess.Arguments("serve", "--config", configPath ?? world.ConfigPath),
             WorkingDirectory = world.WorkFolder,
             EnvironmentVariables = world.ServerEnvironment.ToDictionary(),
             StandardErrorLines = stderr.Enqueue,

@@ -33,8 +33,8 @@ public sealed class SandboxTests : IClassFixture<SandboxWorld>
     {
         var transport = new ModelContextProtocol.Client.StdioClientTransport(new()
         {
-            Command = "dotnet",
-            Arguments = [SentrelyProcess.Dll, "serve", "--sandbox"],
+            Command = SentrelyProcess.Command,
+            Arguments = SentrelyProcess.Arguments("serve", "--sandbox"),
             WorkingDirectory = _world.WorkFolder,
             EnvironmentVariables = _world.ServerEnvironment.ToDictionary(),
         });
