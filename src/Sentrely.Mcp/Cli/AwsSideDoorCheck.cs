@@ -97,7 +97,7 @@ internal static class AwsSideDoorCheck
     // The settings files Claude Code reads for a session in this folder; returns the first that denies reading ~/.aws/**.
     private static string? AwsDenyRuleSource(string home, string workingDirectory)
     {
-        string[] accepted = ["Read(~/.aws/**)", "Read(" + ClaudeDenyRules.PathPattern(Path.Combine(home, ".aws"), "/nonexistent-home") + "/**)"];
+        string[] accepted = ["Read(~/.aws/**)", "Read(" + ClaudeDenyRules.AbsolutePattern(Path.Combine(home, ".aws")) + "/**)"];
         string[] files =
         [
             Path.Combine(workingDirectory, ".claude", "settings.json"),

@@ -144,6 +144,26 @@ public sealed class ClaudeCodeSetupTests : IDisposable
     }
 
     [Fact]
+    public async Task SetupClaudeCode_CredentialFileVariables_DeniesTheNamedFilesByAbsolutePath()
+    {
+        // Arrange: credential files outside ~/.aws, named by the AWS SDK's variables.
+        var credentials = Path.Combine(_world.Folder, "elsewhere", "creds");
+        var token = Path.Combine(_world.Home, "tokens", "web-identity");
+        _world.Environment["AWS_SHARED_CREDENTIALS_FILE"] = credentials;
+        _world.Environment["AWS_WEB_IDENTITY_TOKEN_FILE"] = token;
+
+        // Act
+        var (exit, stdout, stderr) = await _world.RunAsync(["setup", "claude-code", "--sandbox"]);
+
+        // Assert
+        Assert.True(exit == 0, stdout + stderr);
+        var deny = SetupWorld.DenyRules(_world.ProjectSettings);
+        Assert.Contains($"Read(/{credentials})", deny);
+        Assert.Contains("Read(~/tokens/web-identity)", deny);
+        Assert.Contains("Edit(~/tokens/web-identity)", deny);
+    }
+
+    [Fact]
     public async Task SetupClaudeCode_UserScopeWithoutClaude_WritesUserSettingsAndPrintsTheCommand()
     {
         // Act

@@ -68,9 +68,11 @@ internal static class ClaudeDenyRules
         var full = Path.GetFullPath(absolute).Replace('\\', '/').TrimEnd('/');
         var homeFull = Path.GetFullPath(home).Replace('\\', '/').TrimEnd('/');
         var underHome = full.StartsWith(homeFull + "/", StringComparison.Ordinal);
-        var text = underHome ? full[(homeFull.Length + 1)..] : full.TrimStart('/');
-        return (underHome ? "~/" : "//") + Escape(text);
+        return underHome ? "~/" + Escape(full[(homeFull.Length + 1)..]) : AbsolutePattern(full);
     }
+
+    /// <summary>Returns <paramref name="absolute"/> as an absolute rule path, <c>//…</c>, glob characters escaped.</summary>
+    public static string AbsolutePattern(string absolute) => "//" + Escape(Path.GetFullPath(absolute).Replace('\\', '/').Trim('/'));
 
     // gitignore patterns: a backslash makes the next character literal; a parenthesis would end the rule early.
     private static string Escape(string path)
