@@ -104,6 +104,25 @@ public sealed class ClaudeCodeSetupTests : IDisposable
     }
 
     [Fact]
+    public async Task SetupClaudeCode_SettingsFolderIsALink_ExitsTwoAndLeavesTheTargetAlone()
+    {
+        // Arrange: a planted link from the project's .claude to another folder with a settings file.
+        var target = Directory.CreateDirectory(Path.Combine(_world.Folder, "elsewhere")).FullName;
+        var settings = Path.Combine(target, "settings.json");
+        await File.WriteAllTextAsync(settings, "{}");
+        Directory.CreateSymbolicLink(Path.Combine(_world.Project, ".claude"), target);
+
+        // Act
+        var (exit, _, stderr) = await _world.RunAsync(["setup", "claude-code", "--sandbox"]);
+
+        // Assert
+        Assert.Equal(2, exit);
+        Assert.Contains("symbolic link", stderr, StringComparison.Ordinal);
+        Assert.Equal("{}", await File.ReadAllTextAsync(settings));
+        Assert.False(File.Exists(_world.McpJson));
+    }
+
+    [Fact]
     public async Task SetupClaudeCode_DryRun_PrintsTheRulesAndWritesNothing()
     {
         // Act

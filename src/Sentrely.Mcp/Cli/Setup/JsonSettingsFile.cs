@@ -11,6 +11,13 @@ internal static class JsonSettingsFile
     public static JsonObject? Read(string path, out string? problem)
     {
         problem = null;
+        // The agent can write the project folder: a planted link would make us read, then replace, a file elsewhere.
+        if (new FileInfo(path).LinkTarget is not null || new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(path))!).LinkTarget is not null)
+        {
+            problem = "it (or its folder) is a symbolic link; Sentrely does not write through links: replace it with a regular file";
+            return null;
+        }
+
         if (!File.Exists(path))
         {
             return [];
