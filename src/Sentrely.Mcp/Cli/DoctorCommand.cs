@@ -44,6 +44,7 @@ internal static class DoctorCommand
             report.Pass("the configuration is outside the working directory");
         }
 
+        AwsSideDoorCheck.Run(report, HomePaths.Home(Environment.GetEnvironmentVariable), Environment.CurrentDirectory, Environment.GetEnvironmentVariable);
         await CheckStoreAsync(report, StorePaths.For(config, sandbox), cancellationToken).ConfigureAwait(false);
         if (sandbox)
         {

@@ -13,5 +13,11 @@ internal sealed class DoctorReport
         Console.WriteLine($"✖ {what}\n    fix: {fix}");
     }
 
+    /// <summary>Prints a warning that does not fail the doctor: the setup works, but is weaker than it could be.</summary>
+    public void Warn(string what, string fix) => Console.WriteLine($"⚠ {what}\n    fix: {fix}");
+
+    /// <summary>Prints a note: something worth knowing that needs no fix.</summary>
+    public void Note(string what) => Console.WriteLine($"ℹ {what}");
+
     public void Skip(string what) => Console.WriteLine($"– not checked: {what}");
 }

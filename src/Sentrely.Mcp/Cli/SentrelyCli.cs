@@ -39,6 +39,7 @@ internal static class SentrelyCli
             IamCommand.Create(),
             RevokeRoleSessionsCommand.Create(),
             DoctorCommand.Create(),
+            Setup.SetupCommand.Create(),
         };
         if (args.Length == 0)
         {
