@@ -18,7 +18,7 @@ public sealed class ClaudeCodeSetupTests : IDisposable
         Assert.Equal("stdio", server["type"]!.GetValue<string>());
         var command = server["command"]!.GetValue<string>();
         Assert.True(Path.IsPathFullyQualified(command) && File.Exists(command), command);
-        Assert.Equal([SentrelyProcess.Dll, "serve", "--sandbox"], server["args"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal(SentrelyProcess.Arguments("serve", "--sandbox"), server["args"]!.AsArray().Select(a => a!.GetValue<string>()));
         var deny = SetupWorld.DenyRules(_world.ProjectSettings);
         Assert.Superset(
             new HashSet<string>
@@ -150,7 +150,7 @@ public sealed class ClaudeCodeSetupTests : IDisposable
             // Assert
             Assert.True(exit == 0, stdout + stderr);
             var args = SetupWorld.ReadJson(_world.McpJson)["mcpServers"]!["sentrely"]!["args"]!.AsArray().Select(a => a!.GetValue<string>());
-            Assert.Equal([SentrelyProcess.Dll, "serve", "--config", world.ConfigPath], args);
+            Assert.Equal(SentrelyProcess.Arguments("serve", "--config", world.ConfigPath), args);
             var deny = SetupWorld.DenyRules(_world.ProjectSettings);
             Assert.Contains($"Read(/{world.ConfigPath})", deny);
             Assert.Contains($"Edit(/{world.ConfigPath})", deny);
@@ -196,7 +196,7 @@ public sealed class ClaudeCodeSetupTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_world.Home, ".claude.json")), "Sentrely must not hand-edit ~/.claude.json");
         Assert.Contains("claude is not on PATH", stdout, StringComparison.Ordinal);
         Assert.Contains($"claude mcp add --scope user sentrely -- ", stdout, StringComparison.Ordinal);
-        Assert.Contains($"{SentrelyProcess.Dll} serve --sandbox", stdout, StringComparison.Ordinal);
+        Assert.Contains(string.Join(' ', SentrelyProcess.Arguments("serve", "--sandbox")), stdout, StringComparison.Ordinal);
     }
 
     public void Dispose() => _world.Dispose();

@@ -37,10 +37,10 @@ internal sealed class SetupWorld : IDisposable
         File.WriteAllText(path, text);
     }
 
-    /// <summary>Runs <c>dotnet sentrely.dll</c> in the project folder; <paramref name="pathPrefix"/> is put in front of a PATH from which every folder holding <c>claude</c> is removed.</summary>
+    /// <summary>Runs <c>sentrely</c> (<see cref="SentrelyProcess"/>) in the project folder; <paramref name="pathPrefix"/> is put in front of a PATH from which every folder holding <c>claude</c> is removed.</summary>
     public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string[] args, string? pathPrefix = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(SentrelyProcess.Command, SentrelyProcess.Arguments(args))
         {
             WorkingDirectory = Project,
             RedirectStandardInput = true,
@@ -48,12 +48,6 @@ internal sealed class SetupWorld : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(SentrelyProcess.Dll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
         foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal) || k.StartsWith("XDG_", StringComparison.Ordinal) || k == "SENTRELY_CONFIG").ToArray())
         {
             info.Environment.Remove(key);
