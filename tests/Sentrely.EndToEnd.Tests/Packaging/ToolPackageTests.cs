@@ -30,7 +30,11 @@ public sealed class ToolPackageTests(ToolPackageFeed feed) : IClassFixture<ToolP
         Assert.Equal(["DotnetTool", "McpServer"], types.Order());
         Assert.Equal("sentrely", settings.Descendants("Command").Single().Attribute("Name")!.Value);
         Assert.DoesNotContain(package.Entries, e => e.FullName.StartsWith("tools/", StringComparison.Ordinal) && !e.FullName.StartsWith("tools/net10.0/any/", StringComparison.Ordinal));
-        Assert.NotNull(package.GetEntry("README.md"));
+        using (var readme = new StreamReader(package.GetEntry("README.md")!.Open()))
+        {
+            Assert.Contains($"dnx Sentrely.Mcp@{feed.Version} --yes -- serve", readme.ReadToEnd(), StringComparison.Ordinal);
+        }
+
         Assert.Equal(feed.Version, server.GetProperty("version").GetString());
         Assert.Equal(("nuget", "Sentrely.Mcp", feed.Version), (entry.GetProperty("registryType").GetString(), entry.GetProperty("identifier").GetString(), entry.GetProperty("version").GetString()));
         Assert.Equal("stdio", entry.GetProperty("transport").GetProperty("type").GetString());
