@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
 using Sentrely.TestUtilities;
 
 namespace Sentrely.EndToEnd.Tests.Packaging;
@@ -8,6 +9,7 @@ namespace Sentrely.EndToEnd.Tests.Packaging;
 /// install.sh's decisions, checked with <c>--dry-run</c> or before anything is built (the real Native AOT publish takes minutes:
 /// packaging/check-install.sh runs it).
 /// </summary>
+[UnsupportedOSPlatform("windows")]
 public sealed class InstallScriptTests : IDisposable
 {
     private static readonly string Script = Path.Combine(RepositoryRoot.Path, "install.sh");
