@@ -77,7 +77,7 @@ for project in tests/*.Tests/*.csproj; do
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
 done
 
-# Native AOT: install.sh publishes the single `sentrely` binary (into a temporary PREFIX), then the end-to-end tests
+# Native AOT: packaging/check-install.sh runs install.sh for real (the single `sentrely` binary), then the end-to-end tests
 # that start sentrely as a process run again against it. The toolchain (clang, zlib1g-dev; libsqlite3-dev to link
 # SQLite into the binary) is installed from Debian's packages when missing and this runs as root. Without it the pass
 # is skipped with a message, except in CI, where that is a failure. SENTRELY_TEST_SKIP_AOT=1 skips it on purpose.
@@ -90,11 +90,11 @@ else
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang zlib1g-dev libsqlite3-dev >/dev/null
   fi
   if aot_toolchain; then
-    aot_prefix=$(mktemp -d "${TMPDIR:-/tmp}/sentrely-aot.XXXXXX")
-    echo "== Native AOT: ./install.sh into $aot_prefix"
-    if PREFIX="$aot_prefix" ./install.sh; then
+    aot_out=$(mktemp -d "${TMPDIR:-/tmp}/sentrely-aot.XXXXXX")
+    echo "== Native AOT: packaging/check-install.sh (./install.sh for real, publish folder kept in $aot_out)"
+    if SENTRELY_AOT_OUT="$aot_out" packaging/check-install.sh; then
       echo "== Sentrely.EndToEnd.Tests against the Native AOT binary"
-      SENTRELY_TEST_EXECUTABLE="$aot_prefix/sentrely" dotnet test tests/Sentrely.EndToEnd.Tests/Sentrely.EndToEnd.Tests.csproj \
+      SENTRELY_TEST_EXECUTABLE="$aot_out/sentrely" dotnet test tests/Sentrely.EndToEnd.Tests/Sentrely.EndToEnd.Tests.csproj \
         -c "$configuration" --no-build -nologo -v:q \
         --filter "FullyQualifiedName!~.InProcess.&FullyQualifiedName!~.SessionPolicies.&FullyQualifiedName!~.Packaging.&FullyQualifiedName!~RepositoryFilesTests" \
         --logger "trx;LogFileName=Sentrely.EndToEnd.Tests.aot.trx" --results-directory "$results" || status=1
@@ -102,7 +102,7 @@ else
       echo "== Native AOT publish failed" >&2
       status=1
     fi
-    rm -rf "$aot_prefix"
+    rm -rf "$aot_out"
   elif [ "${CI:-}" = true ]; then
     echo "== Native AOT toolchain missing (clang, zlib1g-dev): CI must build the AOT binary" >&2
     status=1
