@@ -63,7 +63,7 @@ internal sealed class Report(HarnessOptions options)
             {
                 var rssLimit = options.Smoke ? 200 : 60;
                 rssOk = r.PeakRssMiB < rssLimit;
-                rssTarget = $"< {rssLimit} MB";
+                rssTarget = $"< {rssLimit} MiB";
                 Verdict(rssOk.Value, $"peak RSS {r.Label}: {F(r.PeakRssMiB)} MiB, target {rssTarget}");
             }
 
