@@ -6,7 +6,8 @@
 #   bench/run-all.sh                          full run: builds everything (two Native AOT publishes), 20 launches, 500 calls
 #   bench/run-all.sh --smoke --aot PATH       CI smoke: the given AOT binary (no AOT build), 5 launches, 50 calls;
 #                                             fails only on gross regressions or a wrong AssumeRole count
-#   bench/run-all.sh --aot PATH ...           reuse an AOT binary; other options go to the harness (see --help there)
+#   bench/run-all.sh --aot P --minimal-aot Q  reuse AOT binaries already published; other options go to the harness
+#                                             (--launches N --calls N --warmup N --appends N)
 #
 # Build outputs go to $SENTRELY_BENCH_OUT (default: a folder under /tmp, outside the repository). Not part of ./test.sh.
 set -euo pipefail
@@ -15,10 +16,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 out=${SENTRELY_BENCH_OUT:-/tmp/sentrely-bench}
 mkdir -p "$out"
 
-aot="" smoke=0 harness_args=()
+aot="" minimal_aot="" smoke=0 harness_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --aot) aot=$(realpath "$2"); shift 2 ;;
+    --minimal-aot) minimal_aot=$(realpath "$2"); shift 2 ;;
     --smoke) smoke=1; harness_args+=("$1"); shift ;;
     *) harness_args+=("$1"); shift ;;
   esac
@@ -41,10 +43,11 @@ fi
 publish src/Sentrely.Mcp "$out/sentrely-jit" -c Release
 publish bench/MinimalMcpServer "$out/minimal-jit" -c Release
 variants=(--aot "$aot" --jit "$out/sentrely-jit/sentrely.dll" --minimal-jit "$out/minimal-jit/minimal-mcp-server.dll")
-if [ "$smoke" = 0 ]; then
+if [ -z "$minimal_aot" ] && [ "$smoke" = 0 ]; then
   publish bench/MinimalMcpServer "$out/minimal-aot" "${aot_flags[@]}"
-  variants+=(--minimal-aot "$out/minimal-aot/minimal-mcp-server")
+  minimal_aot="$out/minimal-aot/minimal-mcp-server"
 fi
+if [ -n "$minimal_aot" ]; then variants+=(--minimal-aot "$minimal_aot"); fi
 
 dotnet build bench/Sentrely.Harness/Sentrely.Harness.csproj -c Release -o "$out/harness" >"$out/harness.log" 2>&1 || { cat "$out/harness.log" >&2; exit 1; }
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), dotnet $(dotnet --version), load $(cut -d' ' -f1-3 /proc/loadavg)"
