@@ -44,6 +44,6 @@ internal static class DirectSdkBench
             }
         }
 
-        return PerCallBench.Summarize("AWS SDK direct", world, samples, 0);
+        return PerCallBench.Summarize("AWS SDK direct", world, samples, 0, 0);
     }
 }

@@ -14,10 +14,12 @@ internal static class PerCallBench
         var clock = Stopwatch.StartNew();
         using var server = StdioServerProcess.Start(variant, world.WorkFolder, world.Environment);
         var samples = new List<double>(calls);
-        double rss;
+        double startupRss, rss;
+        int threads;
         try
         {
             await server.HandshakeAsync(clock, ct);
+            startupRss = server.PeakRssMiB();
             for (var i = 0; i < warmUp; i++)
             {
                 await server.CallToolAsync("describe-instances", "{}", ct);
@@ -31,6 +33,7 @@ internal static class PerCallBench
             }
 
             rss = server.PeakRssMiB();
+            threads = server.Threads();
         }
         catch (InvalidOperationException ex)
         {
@@ -41,11 +44,11 @@ internal static class PerCallBench
             await server.StopAsync(TimeSpan.FromSeconds(5));
         }
 
-        return Summarize(variant.Label, world, samples, rss);
+        return Summarize(variant.Label, world, samples, startupRss, rss) with { Threads = threads };
     }
 
     /// <summary>Summarizes a run from the double's records (taken since the last <c>ClearRecords</c>).</summary>
-    public static PerCallResult Summarize(string label, BenchWorld world, IReadOnlyCollection<double> samples, double rss)
+    public static PerCallResult Summarize(string label, BenchWorld world, IReadOnlyCollection<double> samples, double startupRss, double rss)
     {
         var assumeRoles = world.Double.AssumeRoles;
         var scopes = assumeRoles
@@ -53,6 +56,6 @@ internal static class PerCallBench
             .Distinct(StringComparer.Ordinal)
             .Count();
         var ec2 = world.Double.Requests.Count(r => r.Authorized && r.Action == "ec2:DescribeInstances");
-        return new PerCallResult(label, Stats.Of(samples), rss, assumeRoles.Count, scopes, ec2);
+        return new PerCallResult(label, Stats.Of(samples), startupRss, rss, assumeRoles.Count, scopes, ec2);
     }
 }

@@ -67,7 +67,7 @@ internal sealed class Report(HarnessOptions options)
                 Verdict(rssOk.Value, $"peak RSS {r.Label}: {F(r.PeakRssMiB)} MiB, target {rssTarget}");
             }
 
-            Row("peak RSS (VmHWM) over the run", r.Label, r.PeakRssMiB, "MiB", "", rssTarget, rssOk);
+            Row("peak RSS (VmHWM) over the run", r.Label, r.PeakRssMiB, "MiB", $"{F(r.StartupRssMiB)} after initialize; {r.Threads} threads at the end", rssTarget, rssOk);
         }
     }
 

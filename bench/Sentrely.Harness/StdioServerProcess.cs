@@ -126,18 +126,22 @@ internal sealed class StdioServerProcess : IDisposable
     }
 
     /// <summary>Peak resident set size so far (VmHWM), in MiB.</summary>
-    public double PeakRssMiB()
+    public double PeakRssMiB() => Status("VmHWM:") / 1024.0;
+
+    /// <summary>The server's current thread count.</summary>
+    public int Threads() => (int)Status("Threads:");
+
+    private long Status(string field)
     {
         foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
         {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            if (line.StartsWith(field, StringComparison.Ordinal))
             {
-                var kb = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-                return kb / 1024.0;
+                return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
             }
         }
 
-        throw new InvalidOperationException("VmHWM missing from /proc status");
+        throw new InvalidOperationException($"{field} missing from /proc status");
     }
 
     /// <summary>Closes stdin (the server's signal to exit) and waits; kills it after <paramref name="timeout"/>.</summary>
