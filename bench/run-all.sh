@@ -6,7 +6,8 @@
 #   bench/run-all.sh                          full run: builds everything (two Native AOT publishes), 20 launches, 500 calls
 #   bench/run-all.sh --smoke --aot PATH       CI smoke: the given AOT binary (no AOT build), 5 launches, 50 calls;
 #                                             fails only on gross regressions or a wrong AssumeRole count
-#   bench/run-all.sh --aot P --minimal-aot Q  reuse AOT binaries already published; other options go to the harness
+#   bench/run-all.sh --aot P --minimal-aot Q  reuse binaries already published (also --jit path/sentrely.dll); other
+#                                             options go to the harness
 #                                             (--launches N --calls N --warmup N --appends N)
 #
 # Build outputs go to $SENTRELY_BENCH_OUT (default: a folder under /tmp, outside the repository). Not part of ./test.sh.
@@ -16,11 +17,12 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 out=${SENTRELY_BENCH_OUT:-/tmp/sentrely-bench}
 mkdir -p "$out"
 
-aot="" minimal_aot="" smoke=0 harness_args=()
+aot="" jit="" minimal_aot="" smoke=0 harness_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --aot) aot=$(realpath "$2"); shift 2 ;;
     --minimal-aot) minimal_aot=$(realpath "$2"); shift 2 ;;
+    --jit) jit=$(realpath "$2"); shift 2 ;;
     --smoke) smoke=1; harness_args+=("$1"); shift ;;
     *) harness_args+=("$1"); shift ;;
   esac
@@ -40,9 +42,12 @@ if [ -z "$aot" ]; then
   publish src/Sentrely.Mcp "$out/sentrely-aot" "${aot_flags[@]}"
   aot="$out/sentrely-aot/sentrely"
 fi
-publish src/Sentrely.Mcp "$out/sentrely-jit" -c Release
+if [ -z "$jit" ]; then
+  publish src/Sentrely.Mcp "$out/sentrely-jit" -c Release
+  jit="$out/sentrely-jit/sentrely.dll"
+fi
 publish bench/MinimalMcpServer "$out/minimal-jit" -c Release
-variants=(--aot "$aot" --jit "$out/sentrely-jit/sentrely.dll" --minimal-jit "$out/minimal-jit/minimal-mcp-server.dll")
+variants=(--aot "$aot" --jit "$jit" --minimal-jit "$out/minimal-jit/minimal-mcp-server.dll")
 if [ -z "$minimal_aot" ] && [ "$smoke" = 0 ]; then
   publish bench/MinimalMcpServer "$out/minimal-aot" "${aot_flags[@]}"
   minimal_aot="$out/minimal-aot/minimal-mcp-server"
