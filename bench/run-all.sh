@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Builds what the benchmarks need and prints one table (markdown) with the targets of issue 9:
+#   cold start (sentrely AOT, sentrely framework-dependent, minimal MCP server AOT and JIT), per-call overhead vs the
+#   AWS SDK calling the same double directly, AssumeRole count (per-scope), peak RSS, audit append, policy decision.
+#
+#   bench/run-all.sh                          full run: builds everything (two Native AOT publishes), 20 launches, 500 calls
+#   bench/run-all.sh --smoke --aot PATH       CI smoke: the given AOT binary (no AOT build), 5 launches, 50 calls;
+#                                             fails only on gross regressions or a wrong AssumeRole count
+#   bench/run-all.sh --aot P --minimal-aot Q  reuse binaries already published (also --jit path/sentrely.dll); other
+#                                             options go to the harness
+#                                             (--launches N --calls N --warmup N --appends N)
+#
+# Build outputs go to $SENTRELY_BENCH_OUT (default: a folder under /tmp, outside the repository). Not part of ./test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+out=${SENTRELY_BENCH_OUT:-/tmp/sentrely-bench}
+mkdir -p "$out"
+
+aot="" jit="" minimal_aot="" smoke=0 harness_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --aot) aot=$(realpath "$2"); shift 2 ;;
+    --minimal-aot) minimal_aot=$(realpath "$2"); shift 2 ;;
+    --jit) jit=$(realpath "$2"); shift 2 ;;
+    --smoke) smoke=1; harness_args+=("$1"); shift ;;
+    *) harness_args+=("$1"); shift ;;
+  esac
+done
+
+aot_flags=(-c Release -r linux-x64 -p:PublishAot=true)
+# Debian ships clang-NN without the plain `clang` name the ILCompiler looks for.
+if ! command -v clang >/dev/null; then
+  for c in clang-19 clang-18 clang-17 clang-16 clang-15 clang-14; do
+    if command -v "$c" >/dev/null; then aot_flags+=("-p:CppCompilerAndLinker=$c"); break; fi
+  done
+fi
+
+publish() { echo "publishing $1 -> $2" >&2; dotnet publish "$1" "${@:3}" -o "$2" >"$2.log" 2>&1 || { cat "$2.log" >&2; exit 1; }; }
+
+if [ -z "$aot" ]; then
+  publish src/Sentrely.Mcp "$out/sentrely-aot" "${aot_flags[@]}"
+  aot="$out/sentrely-aot/sentrely"
+fi
+if [ -z "$jit" ]; then
+  publish src/Sentrely.Mcp "$out/sentrely-jit" -c Release
+  jit="$out/sentrely-jit/sentrely.dll"
+fi
+publish bench/MinimalMcpServer "$out/minimal-jit" -c Release
+variants=(--aot "$aot" --jit "$jit" --minimal-jit "$out/minimal-jit/minimal-mcp-server.dll")
+if [ -z "$minimal_aot" ] && [ "$smoke" = 0 ]; then
+  publish bench/MinimalMcpServer "$out/minimal-aot" "${aot_flags[@]}"
+  minimal_aot="$out/minimal-aot/minimal-mcp-server"
+fi
+if [ -n "$minimal_aot" ]; then variants+=(--minimal-aot "$minimal_aot"); fi
+
+dotnet build bench/Sentrely.Harness/Sentrely.Harness.csproj -c Release -o "$out/harness" >"$out/harness.log" 2>&1 || { cat "$out/harness.log" >&2; exit 1; }
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), dotnet $(dotnet --version), load $(cut -d' ' -f1-3 /proc/loadavg)"
+dotnet "$out/harness/sentrely-harness.dll" "${variants[@]}" "${harness_args[@]}"
