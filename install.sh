@@ -6,7 +6,8 @@
 #   PREFIX=/usr/local/bin ./install.sh
 #   ./install.sh --dry-run            # print what would run, change nothing
 #
-# Needs the .NET 10 SDK and a native toolchain: on Debian/Ubuntu `apt-get install clang zlib1g-dev`; on macOS the Xcode
+# Needs the .NET 10 SDK and a native toolchain: on Debian/Ubuntu `apt-get install clang zlib1g-dev libsqlite3-dev`
+# (libsqlite3-dev links SQLite into the binary; without it the bundled libe_sqlite3.so is installed beside it); on macOS the Xcode
 # command line tools. SENTRELY_AOT_OUT=<dir> keeps the publish folder there (CI reuses it to run the end-to-end tests
 # against the native binary); otherwise it is a temporary folder, deleted on exit.
 set -euo pipefail
@@ -54,16 +55,13 @@ detect_rid() {
 
 command -v dotnet >/dev/null || fail "the .NET 10 SDK is required (https://dot.net/download): 'dotnet' is not on PATH"
 
-# Native AOT links with the platform toolchain. The SDK looks for `clang`; Debian's versioned packages (clang-14, ...)
-# install only clang-NN, so fall back to the newest of those.
+# shellcheck source=build/aot-linker.sh
+. "$root/build/aot-linker.sh"
 publish_args=()
 case "$rid" in
   linux-*)
-    if ! command -v clang >/dev/null; then
-      versioned=$(compgen -c clang- | grep -E '^clang-[0-9]+$' | sort -t- -k2 -n | tail -1 || true)
-      [ -n "$versioned" ] || fail "no C toolchain for Native AOT: install one with 'sudo apt-get install clang zlib1g-dev' (or your distribution's clang and zlib development packages)"
-      publish_args+=("-p:CppCompilerAndLinker=$versioned")
-    fi
+    linker=$(aot_linker_flag) || fail "no C toolchain for Native AOT: install one with 'sudo apt-get install clang zlib1g-dev libsqlite3-dev' (or your distribution's clang, zlib and SQLite development packages)"
+    [ -z "$linker" ] || publish_args+=("$linker")
     zlib_found=$(find /usr/lib /usr/lib64 /lib /usr/local/lib -maxdepth 2 \( -name 'libz.so' -o -name 'libz.a' \) 2>/dev/null | head -1 || true)
     [ -n "$zlib_found" ] || fail "zlib's development files are missing: install them with 'sudo apt-get install zlib1g-dev'"
     ;;

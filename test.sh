@@ -81,7 +81,7 @@ done
 # that start sentrely as a process run again against it. The toolchain (clang, zlib1g-dev; libsqlite3-dev to link
 # SQLite into the binary) is installed from Debian's packages when missing and this runs as root. Without it the pass
 # is skipped with a message, except in CI, where that is a failure. SENTRELY_TEST_SKIP_AOT=1 skips it on purpose.
-aot_toolchain() { { command -v clang >/dev/null || ls /usr/bin/clang-[0-9]* >/dev/null 2>&1; } && [ -f /usr/include/zlib.h ]; }
+aot_toolchain() { (. build/aot-linker.sh && aot_linker_flag >/dev/null) && [ -f /usr/include/zlib.h ]; }
 if [ "${SENTRELY_TEST_SKIP_AOT:-}" = 1 ]; then
   echo "== Native AOT pass skipped (SENTRELY_TEST_SKIP_AOT=1)"
 else
@@ -98,6 +98,11 @@ else
         -c "$configuration" --no-build -nologo -v:q \
         --filter "FullyQualifiedName!~.InProcess.&FullyQualifiedName!~.SessionPolicies.&FullyQualifiedName!~.Packaging.&FullyQualifiedName!~RepositoryFilesTests" \
         --logger "trx;LogFileName=Sentrely.EndToEnd.Tests.aot.trx" --results-directory "$results" || status=1
+      # The benchmarks' smoke version: fails only on gross regressions (cold start over 1 s, over 25 ms added per call,
+      # peak RSS over 200 MiB) or a wrong AssumeRole count, never on noise. The full run is bench/run-all.sh.
+      echo "== benchmark smoke: bench/run-all.sh --smoke"
+      SENTRELY_BENCH_OUT="$aot_out/bench" bench/run-all.sh --smoke --aot "$aot_out/sentrely" \
+        --jit "src/Sentrely.Mcp/bin/$configuration/net10.0/sentrely.dll" || status=1
     else
       echo "== Native AOT publish failed" >&2
       status=1

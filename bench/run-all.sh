@@ -29,12 +29,10 @@ while [ $# -gt 0 ]; do
 done
 
 aot_flags=(-c Release -r linux-x64 -p:PublishAot=true)
-# Debian ships clang-NN without the plain `clang` name the ILCompiler looks for.
-if ! command -v clang >/dev/null; then
-  for c in clang-19 clang-18 clang-17 clang-16 clang-15 clang-14; do
-    if command -v "$c" >/dev/null; then aot_flags+=("-p:CppCompilerAndLinker=$c"); break; fi
-  done
-fi
+# shellcheck source=../build/aot-linker.sh
+. build/aot-linker.sh
+linker=$(aot_linker_flag) || { echo "bench: Native AOT needs clang (apt-get install clang zlib1g-dev libsqlite3-dev)" >&2; exit 1; }
+[ -z "$linker" ] || aot_flags+=("$linker")
 
 publish() { echo "publishing $1 -> $2" >&2; dotnet publish "$1" "${@:3}" -o "$2" >"$2.log" 2>&1 || { cat "$2.log" >&2; exit 1; }; }
 

@@ -1,7 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 using Sentrely.Configuration;
 using Sentrely.Mcp.Cli;
 
@@ -14,6 +13,10 @@ internal static partial class StdioServer
     {
         var (config, tools, transport, title, _, _, _) = setup;
         using var loggerFactory = StderrLogging.Create();
+
+        // Deriving the tools' schemas is CPU work that needs no store: it runs while the store opens and the startup
+        // records are made durable, which shortens the cold start that Claude Code pays at every session.
+        var described = Task.Run(() => McpToolSetup.Describe(tools), cancellationToken);
         SentrelyRuntime created;
         try
         {
@@ -29,22 +32,32 @@ internal static partial class StdioServer
         await using var runtime = created;
         using var telemetry = TelemetryExport.Start(config.Telemetry);
 
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddLogging();
-        builder.Services.AddSingleton(loggerFactory); // the last registration wins: the SDK logs to our stderr factory
-        builder.Services
-            .AddMcpServer(o => o.ServerInfo = new Implementation { Name = "sentrely", Title = title, Version = SentrelyRuntime.Version })
-            .WithStdioServerTransport()
-            .WithSentrelyTools(tools, runtime);
-
-        using var host = builder.Build();
+        // No generic host and no DI container: the server is built from options directly, which keeps Native AOT cold start
+        // low (the host's open-generic service resolution dominated it). Ctrl+C/SIGTERM cancel cancellationToken
+        // (System.CommandLine); end of stdin ends RunAsync.
+        var options = new McpServerOptions
+        {
+            ServerInfo = new Implementation { Name = "sentrely", Title = title, Version = SentrelyRuntime.Version },
+            ScopeRequests = false,
+        };
+        McpToolSetup.AddSentrelyTools(options, await described, runtime);
+        await using var stdio = new StdioServerTransport(options, loggerFactory);
+        await using var server = McpServer.Create(stdio, options, loggerFactory);
         LogStarted(loggerFactory.CreateLogger("Sentrely"), runtime.Sessions.SessionId, transport, config.SourcePath ?? "(built-in)", runtime.StorePath);
         if (runtime.WatchedConfig is { } watched)
         {
             LogWatching(loggerFactory.CreateLogger("Sentrely"), watched);
         }
 
-        await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await server.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C or SIGTERM: a normal shutdown; the runtime is disposed (and its records flushed) below.
+        }
+
         return ExitCodes.Ok;
     }
 

@@ -90,7 +90,7 @@ internal static partial class HttpServer
         builder.Services
             .AddMcpServer(o => o.ServerInfo = new Implementation { Name = "sentrely", Title = title, Version = SentrelyRuntime.Version })
             .WithHttpTransport(o => o.SessionMode = HttpServerSessionMode.Stateful)
-            .WithSentrelyTools(tools, runtime);
+            .WithSentrelyTools(McpToolSetup.Describe(tools), runtime);
 
         await using var app = builder.Build();
         app.Use(HostOriginFilter.Create(config.Server));

@@ -18,12 +18,22 @@ internal sealed class GovernedTool : McpServerTool
     private readonly ToolCallPipeline _pipeline;
     private readonly McpSessions _sessions;
 
-    public GovernedTool(RegisteredTool tool, ToolCallPipeline pipeline, McpSessions sessions)
+    /// <param name="protocolTool">The tool as MCP lists it (<see cref="Describe"/>).</param>
+    /// <param name="pipeline">The pipeline every call goes through.</param>
+    /// <param name="sessions">The Sentrely session of each MCP session.</param>
+    public GovernedTool(Tool protocolTool, ToolCallPipeline pipeline, McpSessions sessions)
     {
+        ProtocolTool = protocolTool;
         _pipeline = pipeline;
         _sessions = sessions;
+    }
+
+    /// <summary>Returns the tool as MCP lists it: name, title, description and annotations from the manifest, schemas from the handler's records.</summary>
+    public static Tool Describe(RegisteredTool tool)
+    {
+        ArgumentNullException.ThrowIfNull(tool);
         var manifest = tool.Manifest;
-        ProtocolTool = new Tool
+        return new Tool
         {
             Name = manifest.Name,
             Title = manifest.Title,
