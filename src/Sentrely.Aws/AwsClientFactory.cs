@@ -18,7 +18,7 @@ public sealed class AwsClientFactory
 {
     private readonly string _region;
     private readonly AwsEndpoints _endpoints;
-    private readonly Func<HttpMessageHandler>? _lambdaInnerHandler;
+    private readonly Lazy<HttpMessageHandler> _restTransport;
     private readonly string _partition;
 
     /// <summary>Initializes a new instance of the <see cref="AwsClientFactory"/> class.</summary>
@@ -26,17 +26,20 @@ public sealed class AwsClientFactory
     /// <param name="endpoints">The resolved endpoints.</param>
     /// <exception cref="InvalidOperationException">The region or partition is malformed.</exception>
     public AwsClientFactory(AwsConfig config, AwsEndpoints endpoints)
-        : this(config, endpoints, lambdaInnerHandler: null)
+        : this(config, endpoints, restTransport: null)
     {
     }
 
-    internal AwsClientFactory(AwsConfig config, AwsEndpoints endpoints, Func<HttpMessageHandler>? lambdaInnerHandler)
+    /// <param name="config">The <c>aws</c> section.</param>
+    /// <param name="endpoints">The resolved endpoints.</param>
+    /// <param name="restTransport">The connection pool of the signed Lambda and IAM clients (tests); null for the production one.</param>
+    internal AwsClientFactory(AwsConfig config, AwsEndpoints endpoints, HttpMessageHandler? restTransport)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(endpoints);
         _region = AwsPartitions.CheckRegion(config.Region);
         _endpoints = endpoints;
-        _lambdaInnerHandler = lambdaInnerHandler;
+        _restTransport = new(() => restTransport ?? SignedLambdaClient.CreateTransport());
         _partition = config.Partition;
         LambdaEndpoint = endpoints.LambdaEndpoint is { } configured
             ? WithTrailingSlash(configured)
@@ -77,8 +80,7 @@ public sealed class AwsClientFactory
     public ILambdaApi CreateLambda(AwsScopedCredentials credentials)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        var inner = _lambdaInnerHandler?.Invoke() ?? SignedLambdaClient.CreateTransport();
-        return new SignedLambdaClient(credentials.ToAwsCredentials(), _region, LambdaEndpoint, inner);
+        return new SignedLambdaClient(credentials.ToAwsCredentials(), _region, LambdaEndpoint, new SharedTransport(_restTransport.Value));
     }
 
     /// <summary>Creates an IAM query client signed with the base credentials (for <c>sentrely revoke-role-sessions</c>).</summary>
@@ -88,8 +90,7 @@ public sealed class AwsClientFactory
     {
         ArgumentNullException.ThrowIfNull(baseCredentials);
         var endpoint = _endpoints.IamEndpoint ?? AwsPartitions.IamEndpoint(_partition);
-        var inner = _lambdaInnerHandler?.Invoke() ?? SignedLambdaClient.CreateTransport();
-        return new SignedIamClient(baseCredentials, AwsPartitions.IamRegion(_partition), endpoint, inner);
+        return new SignedIamClient(baseCredentials, AwsPartitions.IamRegion(_partition), endpoint, new SharedTransport(_restTransport.Value));
     }
 
     private T Configure<T>(T config, Uri? endpoint)

@@ -39,6 +39,32 @@ public class AwsClientFactoryTests
         Assert.Equal("http://127.0.0.1:4566/aws/", factory.LambdaEndpoint.AbsoluteUri);
     }
 
+    [Fact]
+    public async Task CreateLambda_SuccessiveCalls_ShareOneTransportThatOutlivesEachClient()
+    {
+        // Arrange
+        var config = new AwsConfig { Endpoints = new Dictionary<string, Uri> { ["lambda"] = new("http://127.0.0.1:4566") } };
+        using var transport = new CapturingHandler().Respond(HttpStatusCode.OK, Lambda.LambdaTestData.ConfigurationJson);
+        var factory = new AwsClientFactory(config, Endpoints(config), transport);
+
+        // Act: each call's client is disposed after its call, as the tool handlers do.
+        using (var first = factory.CreateLambda(TestCredentials.Scoped()))
+        {
+            await first.GetFunctionConfigurationAsync("webhooks-dispatcher", null, CancellationToken.None);
+        }
+
+        var poolSurvived = !transport.Disposed;
+        using (var second = factory.CreateLambda(TestCredentials.Scoped()))
+        {
+            await second.GetFunctionConfigurationAsync("webhooks-dispatcher", null, CancellationToken.None);
+        }
+
+        // Assert: one pool (and its open connections) served both calls; no client's disposal closed it.
+        Assert.True(poolSurvived);
+        Assert.False(transport.Disposed);
+        Assert.Equal(2, transport.Requests.Count);
+    }
+
     [Theory]
     [InlineData("aws", "us-east-1 ")]
     [InlineData("aws", "evil.com/x")]
@@ -112,7 +138,7 @@ public class AwsClientFactoryTests
         // Arrange
         var handler = new CapturingHandler().Respond(HttpStatusCode.OK, """{"Functions":[]}""");
         var config = new AwsConfig { Region = "eu-west-1", Endpoints = new Dictionary<string, Uri> { ["lambda"] = new("http://127.0.0.1:3001") } };
-        var factory = new AwsClientFactory(config, Endpoints(config), () => handler);
+        var factory = new AwsClientFactory(config, Endpoints(config), handler);
 
         // Act
         using var lambda = factory.CreateLambda(TestCredentials.Scoped());

@@ -34,9 +34,9 @@ internal sealed partial class SignedLambdaClient : ILambdaApi
         };
     }
 
-    /// <summary>Creates the production transport: no redirects, no cookies.</summary>
+    /// <summary>Creates the production transport: no redirects, no cookies; pooled connections are renewed every few minutes so DNS changes are seen.</summary>
     internal static HttpMessageHandler CreateTransport() =>
-        new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false };
+        new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 
     /// <inheritdoc />
     public async Task<FunctionConfigurationResponse> UpdateFunctionCodeAsync(UpdateFunctionCodeRequest request, CancellationToken cancellationToken)

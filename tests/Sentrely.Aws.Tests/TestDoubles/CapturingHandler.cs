@@ -11,6 +11,8 @@ internal sealed class CapturingHandler : HttpMessageHandler
 
     public List<CapturedRequest> Requests { get; } = [];
 
+    public bool Disposed { get; private set; }
+
     public CapturingHandler Respond(HttpStatusCode status, string body, string contentType = "application/json", params (string Name, string Value)[] headers)
     {
         _responses.Enqueue(() =>
@@ -43,5 +45,11 @@ internal sealed class CapturingHandler : HttpMessageHandler
         var response = _last?.Invoke() ?? new HttpResponseMessage(HttpStatusCode.InternalServerError);
         response.RequestMessage = request;
         return response;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        Disposed = true;
+        base.Dispose(disposing);
     }
 }
