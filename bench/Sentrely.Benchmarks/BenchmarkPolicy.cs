@@ -9,6 +9,15 @@ internal static class BenchmarkPolicy
     public const string Bucket = "my-app-deployments";
     public const string Key = "builds/1.0/app.zip";
 
+    /// <summary>Gets the benchmarked call: a read of <see cref="Key"/>, allowed by the rule near the end.</summary>
+    public static PolicyRequest Request { get; } = new(
+        "get-build-artifact",
+        "jordan",
+        "backend-api",
+        [$"arn:aws:s3:::{Bucket}/{Key}"],
+        new Dictionary<string, IReadOnlyList<string>> { ["bucket"] = [Bucket], ["key"] = [Key] },
+        ApprovalRequirement.None);
+
     public static IReadOnlyList<PolicyRule> Rules(int count = 200)
     {
         var rules = new List<PolicyRule>(count);

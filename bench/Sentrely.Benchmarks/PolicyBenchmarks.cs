@@ -10,13 +10,7 @@ public class PolicyBenchmarks
 {
     private readonly PolicyEvaluator _evaluator = new(BenchmarkPolicy.Rules());
 
-    private readonly PolicyRequest _request = new(
-        "get-build-artifact",
-        "jordan",
-        "backend-api",
-        [$"arn:aws:s3:::{BenchmarkPolicy.Bucket}/{BenchmarkPolicy.Key}"],
-        new Dictionary<string, IReadOnlyList<string>> { ["bucket"] = [BenchmarkPolicy.Bucket], ["key"] = [BenchmarkPolicy.Key] },
-        ApprovalRequirement.None);
+    private readonly PolicyRequest _request = BenchmarkPolicy.Request;
 
     [GlobalSetup]
     public void Check()

@@ -43,13 +43,7 @@ internal static class InProcessBench
     private static Stats PolicyDecision()
     {
         var evaluator = new PolicyEvaluator(BenchmarkPolicy.Rules());
-        var request = new PolicyRequest(
-            "get-build-artifact",
-            "jordan",
-            "backend-api",
-            [$"arn:aws:s3:::{BenchmarkPolicy.Bucket}/{BenchmarkPolicy.Key}"],
-            new Dictionary<string, IReadOnlyList<string>> { ["bucket"] = [BenchmarkPolicy.Bucket], ["key"] = [BenchmarkPolicy.Key] },
-            ApprovalRequirement.None);
+        var request = BenchmarkPolicy.Request;
         if (!evaluator.Evaluate(request).Allowed)
         {
             throw new InvalidOperationException("the benchmark call must be allowed");
