@@ -31,30 +31,14 @@ internal static class SentrelyProcess
             UseShellExecute = false,
         };
 
-        foreach (var (key, value) in world.ServerEnvironment)
-        {
-            if (value is null)
-            {
-                info.Environment.Remove(key);
-            }
-            else
-            {
-                info.Environment[key] = value;
-            }
-        }
+        ChildProcess.SetEnvironment(info, world.ServerEnvironment);
 
         return info;
     }
 
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(SandboxWorld world, params string[] args)
     {
-        using var process = Process.Start(StartInfo(world, args))!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        return await ChildProcess.RunAsync(StartInfo(world, args), TimeSpan.FromSeconds(60));
     }
 
     private static string? FindNativeExecutable()

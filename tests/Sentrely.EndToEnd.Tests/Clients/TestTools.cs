@@ -42,13 +42,7 @@ internal static class TestTools
             info.Environment["PATH"] = pathPrefix + Path.PathSeparator + info.Environment["PATH"];
         }
 
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        return await ChildProcess.RunAsync(info, TimeSpan.FromMinutes(3));
     }
 
     private static string Require(string path) =>

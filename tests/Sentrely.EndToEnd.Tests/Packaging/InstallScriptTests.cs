@@ -129,12 +129,7 @@ public sealed class InstallScriptTests : IDisposable
             info.Environment[name] = value;
         }
 
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        return await ChildProcess.RunAsync(info, TimeSpan.FromSeconds(60));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

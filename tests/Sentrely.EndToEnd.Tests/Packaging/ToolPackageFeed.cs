@@ -99,24 +99,8 @@ public sealed class ToolPackageFeed : IAsyncLifetime
             info.ArgumentList.Add(arg);
         }
 
-        foreach (var (key, value) in Environment)
-        {
-            if (value is null)
-            {
-                info.Environment.Remove(key);
-            }
-            else
-            {
-                info.Environment[key] = value;
-            }
-        }
+        ChildProcess.SetEnvironment(info, Environment);
 
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        return await ChildProcess.RunAsync(info, TimeSpan.FromMinutes(2));
     }
 }

@@ -22,13 +22,7 @@ internal static class PolicyCli
         info.Environment["AWS_ACCESS_KEY_ID"] = "";
         info.Environment["AWS_SECRET_ACCESS_KEY"] = "";
         info.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        return await ChildProcess.RunAsync(info, TimeSpan.FromSeconds(60));
     }
 
     /// <summary>Writes <paramref name="text"/> to a new temporary file and returns its path.</summary>

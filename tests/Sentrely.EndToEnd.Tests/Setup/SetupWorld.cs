@@ -57,25 +57,9 @@ internal sealed class SetupWorld : IDisposable
         info.Environment["PATH"] = pathPrefix is null ? path : pathPrefix + Path.PathSeparator + path;
         info.Environment["HOME"] = Home;
         info.Environment["DISABLE_AUTOUPDATER"] = "1";
-        foreach (var (key, value) in Environment)
-        {
-            if (value is null)
-            {
-                info.Environment.Remove(key);
-            }
-            else
-            {
-                info.Environment[key] = value;
-            }
-        }
+        ChildProcess.SetEnvironment(info, Environment);
 
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        return await ChildProcess.RunAsync(info, TimeSpan.FromMinutes(3));
     }
 
     public void Dispose()

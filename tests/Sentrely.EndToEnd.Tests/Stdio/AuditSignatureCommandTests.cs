@@ -100,13 +100,7 @@ public sealed class AuditSignatureCommandTests : IClassFixture<SandboxWorld>
             info.Environment[AuditSigner.KeyVariable] = key;
         }
 
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        return await ChildProcess.RunAsync(info, TimeSpan.FromSeconds(60));
     }
 
     private void Rebuild()
