@@ -26,17 +26,8 @@ internal sealed class BenchWorld : IAsyncDisposable
     public string WorkFolder => Path.Combine(Folder, "work");
 
     /// <summary>Gets the server's environment: the double's base credentials and nothing from the user's AWS setup.</summary>
-    public IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?>
+    public IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?>(Double.ProcessEnvironment(Folder))
     {
-        ["AWS_ACCESS_KEY_ID"] = Double.BaseAccessKeyId,
-        ["AWS_SECRET_ACCESS_KEY"] = Double.BaseSecretAccessKey,
-        ["AWS_SESSION_TOKEN"] = null,
-        ["AWS_PROFILE"] = null,
-        ["AWS_EC2_METADATA_DISABLED"] = "true",
-        ["AWS_CONFIG_FILE"] = Path.Combine(Folder, "no-aws-config"),
-        ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(Folder, "no-aws-credentials"),
-        ["SENTRELY_CONFIG"] = null,
-        ["HOME"] = Folder,
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         ["DOTNET_NOLOGO"] = "1",
     };

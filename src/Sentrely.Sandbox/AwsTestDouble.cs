@@ -45,6 +45,24 @@ public sealed class AwsTestDouble : IAsyncDisposable
     /// <summary>Gets the broker's long-term secret access key, random per instance.</summary>
     public string BaseSecretAccessKey => _environment.Credentials.BaseSecretAccessKey;
 
+    /// <summary>
+    /// Returns the environment of a process that should reach only this double: its base credentials, and nothing of the
+    /// user's AWS setup or Sentrely configuration (null removes a variable); <paramref name="home"/> becomes HOME.
+    /// </summary>
+    /// <param name="home">A folder of the caller's, where the named AWS files do not exist.</param>
+    public IReadOnlyDictionary<string, string?> ProcessEnvironment(string home) => new Dictionary<string, string?>
+    {
+        ["AWS_ACCESS_KEY_ID"] = BaseAccessKeyId,
+        ["AWS_SECRET_ACCESS_KEY"] = BaseSecretAccessKey,
+        ["AWS_SESSION_TOKEN"] = null,
+        ["AWS_PROFILE"] = null,
+        ["AWS_EC2_METADATA_DISABLED"] = "true",
+        ["AWS_CONFIG_FILE"] = Path.Combine(home, "no-aws-config"),
+        ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(home, "no-aws-credentials"),
+        ["SENTRELY_CONFIG"] = null,
+        ["HOME"] = home,
+    };
+
     /// <summary>Gets the simulated account contents, to seed and inspect.</summary>
     public SandboxState State => _environment.State;
 

@@ -72,18 +72,7 @@ public sealed class SandboxWorld : IAsyncLifetime
     public string OtherInstanceId { get; private set; } = "";
 
     /// <summary>Gets the environment a server needs: the double's base credentials, and nothing from the user's AWS setup.</summary>
-    public IReadOnlyDictionary<string, string?> ServerEnvironment => new Dictionary<string, string?>
-    {
-        ["AWS_ACCESS_KEY_ID"] = Double.BaseAccessKeyId,
-        ["AWS_SECRET_ACCESS_KEY"] = Double.BaseSecretAccessKey,
-        ["AWS_SESSION_TOKEN"] = null,
-        ["AWS_PROFILE"] = null,
-        ["AWS_EC2_METADATA_DISABLED"] = "true",
-        ["AWS_CONFIG_FILE"] = Path.Combine(Folder, "no-aws-config"),
-        ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(Folder, "no-aws-credentials"),
-        ["SENTRELY_CONFIG"] = null,
-        ["HOME"] = Folder,
-    };
+    public IReadOnlyDictionary<string, string?> ServerEnvironment => Double.ProcessEnvironment(Folder);
 
     public async Task InitializeAsync()
     {
