@@ -23,22 +23,29 @@ public static class ConfigLocator
             return Explicit(fromVariable, ConfigSource.EnvironmentVariable, "SENTRELY_CONFIG");
         }
 
-        // XDG: a relative XDG_CONFIG_HOME is invalid and must be ignored.
-        var xdg = getEnvironmentVariable("XDG_CONFIG_HOME");
-        if (!string.IsNullOrEmpty(xdg) && Path.IsPathFullyQualified(xdg))
-        {
-            var path = Path.Combine(xdg, "sentrely", "sentrely.yaml");
-            return File.Exists(path) ? new ConfigLocation(Path.GetFullPath(path), ConfigSource.XdgConfigHome) : null;
-        }
-
-        if (HomePaths.Home(getEnvironmentVariable) is not { } home)
+        if (DefaultPath(getEnvironmentVariable) is not { } path)
         {
             return null;
         }
 
-        var defaultPath = Path.Combine(home, ".config", "sentrely", "sentrely.yaml");
-        return File.Exists(defaultPath) ? new ConfigLocation(Path.GetFullPath(defaultPath), ConfigSource.Default) : null;
+        var source = XdgConfigHome(getEnvironmentVariable) is null ? ConfigSource.Default : ConfigSource.XdgConfigHome;
+        return File.Exists(path) ? new ConfigLocation(Path.GetFullPath(path), source) : null;
     }
+
+    /// <summary>Returns where the configuration is looked for when neither <c>--config</c> nor <c>SENTRELY_CONFIG</c> names one.</summary>
+    /// <param name="getEnvironmentVariable">Reads an environment variable (<c>XDG_CONFIG_HOME</c>, <c>HOME</c>).</param>
+    /// <returns><c>$XDG_CONFIG_HOME/sentrely/sentrely.yaml</c>, else <c>~/.config/sentrely/sentrely.yaml</c>; null without a home.</returns>
+    public static string? DefaultPath(Func<string, string?> getEnvironmentVariable)
+    {
+        ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
+        return XdgConfigHome(getEnvironmentVariable) is { } xdg ? Path.Combine(xdg, "sentrely", "sentrely.yaml")
+            : HomePaths.Home(getEnvironmentVariable) is { } home ? Path.Combine(home, ".config", "sentrely", "sentrely.yaml")
+            : null;
+    }
+
+    // XDG: a relative XDG_CONFIG_HOME is invalid and must be ignored.
+    private static string? XdgConfigHome(Func<string, string?> getEnvironmentVariable) =>
+        getEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } xdg && Path.IsPathFullyQualified(xdg) ? xdg : null;
 
     /// <summary>Returns true when <paramref name="configPath"/> lies under (or is) <paramref name="workingDirectory"/>, both with links resolved.</summary>
     /// <param name="configPath">The configuration file.</param>

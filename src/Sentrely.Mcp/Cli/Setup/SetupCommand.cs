@@ -38,11 +38,12 @@ internal static class SetupCommand
             return ExitCodes.UsageOrConfig;
         }
 
-        var configPath = config.SourcePath ?? DefaultConfigPath(home);
+        var defaultConfigPath = ConfigLocator.DefaultPath(Environment.GetEnvironmentVariable)!; // HOME is set: never null
+        var configPath = config.SourcePath ?? defaultConfigPath;
         var launch = ServerLaunch.ForThisProcess(explicitConfig ? config.SourcePath : null, sandbox);
         var rules = ClaudeDenyRules.For(
             home,
-            [Path.GetDirectoryName(DefaultConfigPath(home))!, Path.GetDirectoryName(StorePaths.Sqlite(config))!, Path.GetDirectoryName(StorePaths.Sandbox())!],
+            [Path.GetDirectoryName(defaultConfigPath)!, Path.GetDirectoryName(StorePaths.Sqlite(config))!, Path.GetDirectoryName(StorePaths.Sandbox())!],
             [configPath],
             user ? ["~/.claude/settings.json", "~/.claude.json"] : ["./.claude/settings.json", "./.claude/settings.local.json", "./.mcp.json"],
             Environment.GetEnvironmentVariable);
@@ -119,9 +120,4 @@ internal static class SetupCommand
         await Console.Error.WriteLineAsync($"sentrely: `{commandText}` failed (exit {exitCode}):\n{output.Trim()}").ConfigureAwait(false);
         return ExitCodes.Failure;
     }
-
-    private static string DefaultConfigPath(string home) =>
-        Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } xdg && Path.IsPathFullyQualified(xdg)
-            ? Path.Combine(xdg, "sentrely", "sentrely.yaml")
-            : Path.Combine(home, ".config", "sentrely", "sentrely.yaml");
 }
