@@ -26,6 +26,9 @@ internal static class McpToolSetup
         options.Filters.Request.CallToolFilters.Add(UnknownToolFilter(runtime));
     }
 
+    /// <summary>Returns how the server introduces itself in <c>initialize</c>, on every transport.</summary>
+    public static Implementation ServerInfo(string title) => new() { Name = "sentrely", Title = title, Version = SentrelyRuntime.Version };
+
     /// <summary>Returns every curated tool as MCP lists it (schemas derived from the handlers' records: a few milliseconds).</summary>
     public static IReadOnlyList<Tool> Describe(SentrelyTools tools) => tools.Registry.Tools.Select(GovernedTool.Describe).ToArray();
 

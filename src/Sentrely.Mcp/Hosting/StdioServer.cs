@@ -37,7 +37,7 @@ internal static partial class StdioServer
         // (System.CommandLine); end of stdin ends RunAsync.
         var options = new McpServerOptions
         {
-            ServerInfo = new Implementation { Name = "sentrely", Title = title, Version = SentrelyRuntime.Version },
+            ServerInfo = McpToolSetup.ServerInfo(title),
             ScopeRequests = false,
         };
         McpToolSetup.AddSentrelyTools(options, await described, runtime);

@@ -88,7 +88,7 @@ internal static partial class HttpServer
             });
         builder.Services.AddAuthorization(o => o.AddPolicy(AgentPolicy, p => p.RequireAuthenticatedUser().RequireRole(CallerRoles.Agent)));
         builder.Services
-            .AddMcpServer(o => o.ServerInfo = new Implementation { Name = "sentrely", Title = title, Version = SentrelyRuntime.Version })
+            .AddMcpServer(o => o.ServerInfo = McpToolSetup.ServerInfo(title))
             .WithHttpTransport(o => o.SessionMode = HttpServerSessionMode.Stateful)
             .WithSentrelyTools(McpToolSetup.Describe(tools), runtime);
 
