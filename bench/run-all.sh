@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds what the benchmarks need and prints one table (markdown) with the targets of issue 9:
+# Builds what the benchmarks need and prints one table (markdown) with the performance targets:
 #   cold start (sentrely AOT, sentrely framework-dependent, minimal MCP server AOT and JIT), per-call overhead vs the
 #   AWS SDK calling the same double directly, AssumeRole count (per-scope), peak RSS, audit append, policy decision.
 #
@@ -10,7 +10,8 @@
 #                                             options go to the harness
 #                                             (--launches N --calls N --warmup N --appends N)
 #
-# Build outputs go to $SENTRELY_BENCH_OUT (default: a folder under /tmp, outside the repository). Not part of ./test.sh.
+# Build outputs go to $SENTRELY_BENCH_OUT (default: a folder under /tmp, outside the repository). ./test.sh runs the
+# smoke version after its Native AOT pass.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -28,16 +29,21 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-aot_flags=(-c Release -r linux-x64 -p:PublishAot=true)
-# shellcheck source=../build/aot-linker.sh
-. build/aot-linker.sh
-linker=$(aot_linker_flag) || { echo "bench: Native AOT needs clang (apt-get install clang zlib1g-dev libsqlite3-dev)" >&2; exit 1; }
-[ -z "$linker" ] || aot_flags+=("$linker")
+# The Native AOT flags, with the C toolchain looked up only when something is published with them.
+aot_flags() {
+  # shellcheck source=../build/aot-linker.sh
+  . build/aot-linker.sh
+  local linker
+  linker=$(aot_linker_flag) || { echo "bench: Native AOT needs clang (apt-get install clang zlib1g-dev libsqlite3-dev)" >&2; return 1; }
+  echo "-c Release -r linux-x64 -p:PublishAot=true $linker"
+}
 
 publish() { echo "publishing $1 -> $2" >&2; dotnet publish "$1" "${@:3}" -o "$2" >"$2.log" 2>&1 || { cat "$2.log" >&2; exit 1; }; }
 
 if [ -z "$aot" ]; then
-  publish src/Sentrely.Mcp "$out/sentrely-aot" "${aot_flags[@]}"
+  flags=$(aot_flags) || exit 1
+  # shellcheck disable=SC2086
+  publish src/Sentrely.Mcp "$out/sentrely-aot" $flags
   aot="$out/sentrely-aot/sentrely"
 fi
 if [ -z "$jit" ]; then
@@ -47,7 +53,9 @@ fi
 publish bench/MinimalMcpServer "$out/minimal-jit" -c Release
 variants=(--aot "$aot" --jit "$jit" --minimal-jit "$out/minimal-jit/minimal-mcp-server.dll")
 if [ -z "$minimal_aot" ] && [ "$smoke" = 0 ]; then
-  publish bench/MinimalMcpServer "$out/minimal-aot" "${aot_flags[@]}"
+  flags=$(aot_flags) || exit 1
+  # shellcheck disable=SC2086
+  publish bench/MinimalMcpServer "$out/minimal-aot" $flags
   minimal_aot="$out/minimal-aot/minimal-mcp-server"
 fi
 if [ -n "$minimal_aot" ]; then variants+=(--minimal-aot "$minimal_aot"); fi
