@@ -11,6 +11,10 @@ public sealed partial class SandboxState
 {
     private readonly Dictionary<string, SortedDictionary<string, StoredObject>> _buckets = new(StringComparer.Ordinal);
 
+    // Versioned buckets keep every version of every key ("bucket/key" → versions, oldest first).
+    private readonly HashSet<string> _versionedBuckets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<StoredObject>> _versions = new(StringComparer.Ordinal);
+
     internal SandboxState(string region, string accountId, TimeProvider time)
     {
         Region = region;
@@ -49,16 +53,39 @@ public sealed partial class SandboxState
         }
     }
 
+    /// <summary>Turns on versioning for a bucket, creating it if needed: every later put keeps the earlier versions.</summary>
+    /// <param name="bucket">The bucket name.</param>
+    public void EnableVersioning(string bucket)
+    {
+        AddBucket(bucket);
+        lock (Gate)
+        {
+            _versionedBuckets.Add(bucket);
+        }
+    }
+
+    /// <summary>Gets whether a bucket is versioned.</summary>
+    /// <param name="bucket">The bucket name.</param>
+    /// <returns>True when <see cref="EnableVersioning"/> was called for it.</returns>
+    public bool IsVersioned(string bucket)
+    {
+        lock (Gate)
+        {
+            return _versionedBuckets.Contains(bucket);
+        }
+    }
+
     /// <summary>Stores an object, creating the bucket if needed.</summary>
     /// <param name="bucket">The bucket name.</param>
     /// <param name="key">The object key.</param>
     /// <param name="data">The content (copied).</param>
     /// <param name="contentType">The content type, if any.</param>
-    public void PutObject(string bucket, string key, ReadOnlySpan<byte> data, string? contentType = null)
+    /// <returns>The new version's id in a versioned bucket, else null.</returns>
+    public string? PutObject(string bucket, string key, ReadOnlySpan<byte> data, string? contentType = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         AddBucket(bucket);
-        TryPutObject(bucket, key, data.ToArray(), contentType);
+        return TryPutObject(bucket, key, data.ToArray(), contentType)?.VersionId;
     }
 
     /// <summary>Gets a copy of an object's content, or <see langword="null"/> when it does not exist.</summary>
@@ -86,8 +113,8 @@ public sealed partial class SandboxState
         }
     }
 
-    /// <summary>Stores an object the caller no longer touches; returns its ETag, or null when the bucket is missing.</summary>
-    internal string? TryPutObject(string bucket, string key, byte[] data, string? contentType)
+    /// <summary>Stores an object the caller no longer touches; returns it (ETag, version id), or null when the bucket is missing.</summary>
+    internal StoredObject? TryPutObject(string bucket, string key, byte[] data, string? contentType)
     {
         var etag = "\"" + Convert.ToHexStringLower(Md5(data)) + "\"";
         lock (Gate)
@@ -97,8 +124,17 @@ public sealed partial class SandboxState
                 return null;
             }
 
-            objects[key] = new StoredObject(data, etag, Time.GetUtcNow(), contentType);
-            return etag;
+            // S3 version ids are opaque strings; a random one per put, as S3 issues.
+            var versionId = _versionedBuckets.Contains(bucket) ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : null;
+            var stored = new StoredObject(data, etag, Time.GetUtcNow(), contentType, versionId);
+            objects[key] = stored;
+            if (versionId is not null)
+            {
+                var path = bucket + "/" + key;
+                (_versions.TryGetValue(path, out var list) ? list : _versions[path] = []).Add(stored);
+            }
+
+            return stored;
         }
     }
 
@@ -111,12 +147,17 @@ public sealed partial class SandboxState
         }
     }
 
-    /// <summary>Looks up an object; <paramref name="bucketExists"/> tells NoSuchBucket from NoSuchKey.</summary>
-    internal StoredObject? FindObject(string bucket, string key, out bool bucketExists)
+    /// <summary>Looks up an object (its current version, or the version <paramref name="versionId"/>); <paramref name="bucketExists"/> tells NoSuchBucket from NoSuchKey.</summary>
+    internal StoredObject? FindObject(string bucket, string key, out bool bucketExists, string? versionId = null)
     {
         lock (Gate)
         {
             bucketExists = _buckets.TryGetValue(bucket, out var objects);
+            if (versionId is not null)
+            {
+                return _versions.TryGetValue(bucket + "/" + key, out var versions) ? versions.Find(v => v.VersionId == versionId) : null;
+            }
+
             return objects is not null && objects.TryGetValue(key, out var obj) ? obj : null;
         }
     }

@@ -27,7 +27,7 @@ public sealed record ApprovalSummary(string Tool, IReadOnlyList<string> Resource
             : $"rule {string.Join(", ", decision.RuleIds.Select(id => $"`{id}`"))} requires it";
         var who = decision.Approval.Level == ApprovalLevel.Reviewer ? "a reviewer other than the developer must approve" : "a human must approve";
         var arguments = AuditArgumentRedactor.Redact(context.Request.Arguments, manifest.BlobArguments, manifest.MaskedArguments, maxStringLength: 256);
-        return new ApprovalSummary(manifest.Name, context.Resources, arguments, $"{who}: {source}", cost);
+        return new ApprovalSummary(manifest.Name, context.AllResources, arguments, $"{who}: {source}", cost);
     }
 
     /// <summary>Returns the lines a reviewer reads: what, on what, with what, why, at what cost.</summary>

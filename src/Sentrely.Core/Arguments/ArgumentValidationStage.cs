@@ -57,11 +57,15 @@ public sealed class ArgumentValidationStage : IToolCallStage
         };
         context.Arguments = arguments;
         context.TemplateValues = values;
-        context.Resources = tool.Manifest.Resources.SelectMany(t => ManifestTemplates.Expand(t, values)).Distinct(StringComparer.Ordinal).ToArray();
+        context.Resources = Expand(tool.Manifest.Resources, values);
+        context.SecondaryResources = Expand(tool.Manifest.SecondaryResources, values);
         return context.Resources.Count == 0
             ? Invalid(tool.Manifest.Name, "the arguments name no resource")
             : null;
     }
+
+    private static string[] Expand(IReadOnlyList<string> templates, IReadOnlyDictionary<string, IReadOnlyList<string>> values) =>
+        templates.SelectMany(t => ManifestTemplates.Expand(t, values)).Distinct(StringComparer.Ordinal).ToArray();
 
     private static bool ContainsIamWildcard(string value) =>
         value.Contains('*', StringComparison.Ordinal) || value.Contains('?', StringComparison.Ordinal) || value.Contains("${", StringComparison.Ordinal);

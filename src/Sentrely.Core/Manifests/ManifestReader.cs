@@ -8,7 +8,7 @@ namespace Sentrely.Manifests;
 /// <summary>Reads one tool manifest strictly, recording every error in its <see cref="YamlNodeReader"/>.</summary>
 internal static partial class ManifestReader
 {
-    private static readonly string[] Keys = ["name", "title", "description", "access", "role", "resources", "iam", "approval", "redact"];
+    private static readonly string[] Keys = ["name", "title", "description", "access", "role", "resources", "secondaryResources", "iam", "approval", "redact"];
     private static readonly string[] RedactKeys = ["blobs", "mask"];
     private static readonly string[] Accesses = ["read", "write", "destructive"];
 
@@ -38,6 +38,7 @@ internal static partial class ManifestReader
         var access = Required(reader, map, root, "access") is { } a ? ReadAccess(reader, map["access"], a) : null;
         var role = map.TryGetValue("role", out var r) ? reader.String(r, "role") : null;
         var resources = map.TryGetValue("resources", out var res) ? ReadTemplates(reader, res, "resources") : Missing<List<string>>(reader, root, "resources");
+        var secondary = map.TryGetValue("secondaryResources", out var sec) ? ReadTemplates(reader, sec, "secondaryResources") : [];
         var iam = map.TryGetValue("iam", out var i) ? IamStatementReader.ReadAll(reader, i) : [];
         var approval = map.TryGetValue("approval", out var ap) ? ReadApproval(reader, ap) : ApprovalRequirement.None;
         var (blobs, mask) = map.TryGetValue("redact", out var red) ? ReadRedact(reader, red) : ([], []);
@@ -56,6 +57,7 @@ internal static partial class ManifestReader
             Access = access.Value,
             Role = role,
             Resources = resources,
+            SecondaryResources = secondary ?? [],
             Iam = iam,
             Approval = approval,
             BlobArguments = blobs,

@@ -63,13 +63,14 @@ public static class ManifestTemplates
     }
 
     /// <summary>
-    /// Returns every placeholder a manifest uses (resources, IAM resources and condition values), in order
+    /// Returns every placeholder a manifest uses (resources, secondary resources, IAM resources and condition values), in order
     /// of first use, so the startup check can compare them with the handler's arguments and derived values.
     /// </summary>
     public static IReadOnlyList<string> Placeholders(ToolManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         var templates = manifest.Resources
+            .Concat(manifest.SecondaryResources)
             .Concat(manifest.Iam.SelectMany(s => s.Resources.Concat(s.Conditions.SelectMany(c => c.Values))));
         return templates.SelectMany(Placeholders).Distinct(StringComparer.Ordinal).ToList();
     }

@@ -33,6 +33,13 @@ public sealed record ToolManifest
     /// <summary>Gets the templates of the call's resources, matched against policy rules; <c>*</c> for tools without resource-level scope.</summary>
     public IReadOnlyList<string> Resources { get; init; } = [];
 
+    /// <summary>
+    /// Gets the templates of what a call touches besides its main resource (the S3 package of a deploy, the qualified
+    /// function ARN, the image, subnet and security groups of a launch). Deny rules and the audit record see them; allow
+    /// rules match <see cref="Resources"/> only. Templates naming an absent argument drop out.
+    /// </summary>
+    public IReadOnlyList<string> SecondaryResources { get; init; } = [];
+
     /// <summary>Gets the statements of the per-call session policy.</summary>
     public IReadOnlyList<IamStatementTemplate> Iam { get; init; } = [];
 

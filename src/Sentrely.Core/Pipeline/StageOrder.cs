@@ -21,6 +21,12 @@ public static class StageOrder
     /// <summary>Rate and cost limits.</summary>
     public const int Limits = 4000;
 
+    /// <summary>
+    /// Content pinning before approval: an approved deploy from S3 pins the package's current version (a read-only
+    /// lookup), so the approval's fingerprint and the deploy both name those exact bytes.
+    /// </summary>
+    public const int ContentPin = 4500;
+
     /// <summary>Approval, when required.</summary>
     public const int Approval = 5000;
 

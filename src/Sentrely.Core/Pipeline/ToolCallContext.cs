@@ -38,8 +38,20 @@ public sealed class ToolCallContext
     /// <summary>Gets or sets the template values: the validated arguments plus partition, region and account.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> TemplateValues { get; set; } = new Dictionary<string, IReadOnlyList<string>>();
 
-    /// <summary>Gets or sets the call's resource ARNs.</summary>
+    /// <summary>Gets or sets the call's main resource ARNs: the ones allow rules match.</summary>
     public IReadOnlyList<string> Resources { get; set; } = [];
+
+    /// <summary>Gets or sets the ARNs the call touches besides its main resources (the manifest's <c>secondaryResources</c>): deny rules match them too.</summary>
+    public IReadOnlyList<string> SecondaryResources { get; set; } = [];
+
+    /// <summary>Gets everything the call touches, main resources first: what deny rules, the audit record and reviewers see.</summary>
+    public IReadOnlyList<string> AllResources => SecondaryResources.Count == 0 ? Resources : [.. Resources.Union(SecondaryResources, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Gets the read-only lookups Sentrely made to decide this call (an S3 object's version), each described with the
+    /// role session that made it; every audit record of the call lists them (invariant 3).
+    /// </summary>
+    public List<string> Lookups { get; } = [];
 
     /// <summary>Gets or sets the policy decision.</summary>
     public PolicyDecision? Decision { get; set; }

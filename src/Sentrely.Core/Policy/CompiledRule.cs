@@ -35,7 +35,7 @@ internal sealed class CompiledRule
             return false;
         }
 
-        if (_resources is { } patterns && !ResourcesMatch(patterns, request.Resources))
+        if (_resources is { } patterns && !ResourcesMatch(patterns, request))
         {
             return false;
         }
@@ -51,9 +51,11 @@ internal sealed class CompiledRule
         return true;
     }
 
-    // Allow: every resource covered. Deny: one covered resource is enough. No resource never matches.
-    private bool ResourcesMatch(CompiledGlob[] patterns, IReadOnlyList<string> resources)
+    // Allow: every main resource covered. Deny: one covered resource, main or secondary, is enough. No main
+    // resource never matches.
+    private bool ResourcesMatch(CompiledGlob[] patterns, PolicyRequest request)
     {
+        var resources = request.Resources;
         if (resources.Count == 0)
         {
             return false;
@@ -73,7 +75,20 @@ internal sealed class CompiledRule
             }
         }
 
-        return !_deny;
+        return !_deny || AnyCovered(patterns, request.SecondaryResources);
+    }
+
+    private static bool AnyCovered(CompiledGlob[] patterns, IReadOnlyList<string> resources)
+    {
+        for (var i = 0; i < resources.Count; i++)
+        {
+            if (CompiledGlob.AnyMatch(patterns, resources[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool ConditionHolds(ArgumentCondition condition, PolicyRequest request)

@@ -52,7 +52,9 @@ public sealed class PolicyEvaluator
         var target = $"`{request.Tool}` on {DescribeResources(request.Resources)}";
         if (denies is not null)
         {
-            return new PolicyDecision(false, Ids(denies), $"denied by rule {Quote(denies)}: explicit deny of {target}", request.ManifestApproval, trace);
+            // A deny may have fired on a secondary resource (a deploy's S3 package): name everything the call touches.
+            var touched = $"`{request.Tool}` on {DescribeResources([.. request.Resources, .. request.SecondaryResources])}";
+            return new PolicyDecision(false, Ids(denies), $"denied by rule {Quote(denies)}: explicit deny of {touched}", request.ManifestApproval, trace);
         }
 
         if (allows is null)

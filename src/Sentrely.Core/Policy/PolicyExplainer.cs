@@ -104,5 +104,6 @@ public sealed class PolicyExplainer
         Reason = reason,
         Decision = context.Decision,
         Resources = context.Resources,
+        SecondaryResources = context.SecondaryResources,
     };
 }

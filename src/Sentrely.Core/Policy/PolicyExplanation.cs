@@ -27,8 +27,11 @@ public sealed record PolicyExplanation
     /// <summary>Gets the policy decision with every rule's evaluation; null when the call was refused before the policy.</summary>
     public PolicyDecision? Decision { get; init; }
 
-    /// <summary>Gets the call's resources.</summary>
+    /// <summary>Gets the call's main resources (what allow rules match).</summary>
     public IReadOnlyList<string> Resources { get; init; } = [];
+
+    /// <summary>Gets what the call touches besides its main resources (deny rules match these too).</summary>
+    public IReadOnlyList<string> SecondaryResources { get; init; } = [];
 
     /// <summary>Gets the obligations of an allowed call.</summary>
     public IReadOnlyList<Obligation> Obligations { get; init; } = [];

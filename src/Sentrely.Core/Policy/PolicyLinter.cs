@@ -19,11 +19,14 @@ public static class PolicyLinter
         ArgumentNullException.ThrowIfNull(manifests);
         ArgumentNullException.ThrowIfNull(aws);
         var shapes = manifests.ToDictionary(m => m.Name, m => ResourceShapes.For(m, aws), StringComparer.Ordinal);
+
+        // Deny rules also match what a call touches besides its main resource (a deploy's S3 package).
+        var denyShapes = manifests.ToDictionary(m => m.Name, m => ResourceShapes.For(m, aws, withSecondary: true), StringComparer.Ordinal);
         var warnings = new List<PolicyWarning>();
         for (var i = 0; i < rules.Count; i++)
         {
             var field = FieldPath.Index("policy.rules", i);
-            warnings.AddRange(UnreachableResourceCheck.Check(rules[i], field, shapes));
+            warnings.AddRange(UnreachableResourceCheck.Check(rules[i], field, rules[i].Effect == PolicyEffect.Deny ? denyShapes : shapes));
             if (ShadowedAllowCheck.Check(rules[i], field, rules, shapes) is { } shadowed)
             {
                 warnings.Add(shadowed);

@@ -16,7 +16,10 @@ public sealed class PolicyStage : IToolCallStage
         var arguments = context.Arguments ?? throw new InvalidOperationException("arguments must be validated before the policy");
         var session = context.Request.Session;
         var decision = context.Configuration.Policy.Evaluate(new PolicyRequest(
-            tool.Manifest.Name, session.Developer, session.Project, context.Resources, arguments.Values, tool.Manifest.Approval));
+            tool.Manifest.Name, session.Developer, session.Project, context.Resources, arguments.Values, tool.Manifest.Approval)
+        {
+            SecondaryResources = context.SecondaryResources,
+        });
         context.Decision = decision;
         return ValueTask.FromResult(decision.Allowed
             ? null

@@ -21,7 +21,8 @@ public static class ResourceShapes
     /// <summary>Returns the shapes of <paramref name="manifest"/>'s call resources.</summary>
     /// <param name="manifest">The tool manifest.</param>
     /// <param name="aws">The configured partition, region and account.</param>
-    public static IReadOnlyList<ResourceShape> For(ToolManifest manifest, AwsConfig aws)
+    /// <param name="withSecondary">Whether to add the secondary resources' shapes (what deny rules can match).</param>
+    public static IReadOnlyList<ResourceShape> For(ToolManifest manifest, AwsConfig aws, bool withSecondary = false)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(aws);
@@ -32,7 +33,7 @@ public static class ResourceShapes
             ["account"] = [aws.AccountId ?? "*"],
         };
         var shapes = new List<ResourceShape>();
-        foreach (var template in manifest.Resources)
+        foreach (var template in withSecondary ? manifest.Resources.Concat(manifest.SecondaryResources) : manifest.Resources)
         {
             var placeholders = ManifestTemplates.Placeholders(template);
             var isFixed = aws.AccountId is not null && placeholders.All(configured.ContainsKey);

@@ -54,11 +54,17 @@ internal static class RuleMatcher
                 }
             }
 
-            return rule.Effect == PolicyEffect.Deny ? $"no resource matches [{string.Join(", ", patterns)}]" : null;
+            return rule.Effect == PolicyEffect.Deny ? SecondaryMismatch(patterns, request.SecondaryResources) : null;
         }
 
         return null;
     }
+
+    // A deny rule also fires on what the call touches besides its main resource (a deploy's S3 package, a launch's image).
+    private static string? SecondaryMismatch(IReadOnlyList<string> patterns, IReadOnlyList<string> secondary) =>
+        secondary.Any(r => patterns.Any(p => Glob.IsMatch(p, r)))
+            ? null
+            : $"no resource{(secondary.Count == 0 ? "" : " (main or secondary)")} matches [{string.Join(", ", patterns)}]";
 
     // Allow rules need every value of a (list) argument to satisfy the condition; deny rules fire when any
     // value does. An absent argument satisfies neither, so it can never widen an allow.

@@ -24,6 +24,7 @@ internal static class PolicyExplainJson
             w.WriteString("code", e.Code);
             w.WriteStrings("ruleIds", e.RuleIds);
             w.WriteStrings("resources", e.Resources);
+            w.WriteStrings("secondaryResources", e.SecondaryResources);
             w.WriteStartArray("rules");
             foreach (var t in e.Decision?.Trace ?? [])
             {

@@ -21,6 +21,12 @@ internal static class PolicyExplainText
         sb.AppendLine(CultureInfo.InvariantCulture, $"rule ids:    {(e.RuleIds.Count == 0 ? "(none)" : string.Join(", ", e.RuleIds))}");
         sb.AppendLine("resources:");
         AppendList(sb, e.Resources, "(none: the call was refused before its resources were known)");
+        if (e.SecondaryResources.Count > 0)
+        {
+            sb.AppendLine("secondary resources (deny rules only):");
+            AppendList(sb, e.SecondaryResources, "");
+        }
+
         sb.AppendLine("rules:");
         if (e.Decision is not { } decision)
         {

@@ -5,6 +5,7 @@ using Sentrely.Audit;
 using Sentrely.Auth;
 using Sentrely.Aws;
 using Sentrely.Aws.Credentials;
+using Sentrely.Aws.Tools.S3;
 using Sentrely.Configuration;
 using Sentrely.Credentials;
 using Sentrely.Limits;
@@ -87,7 +88,7 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
         // The limit state is the tools' (one per server process), so list-permissions reports what the stages enforce.
         var pipeline = new ToolCallPipeline(
             tools.Registry,
-            Stages(tools.RateLimits, tools.Ledger, killSwitch, approval),
+            [.. Stages(tools.RateLimits, tools.Ledger, killSwitch, approval), new PackageVersionStage(vendor, new S3ObjectVersionLookup(clients))],
             () => tools.Configuration,
             new AuditTrail(store.Audit, time),
             vendor,

@@ -47,6 +47,8 @@ internal sealed class SandboxCall
     /// </summary>
     public bool Authorize(string action, IReadOnlyList<AccessCheck> checks)
     {
+        // A request may be authorized in steps (Lambda reading an S3 package after the function): the last one decides.
+        Authorized = false;
         Action = action;
         foreach (var check in checks)
         {

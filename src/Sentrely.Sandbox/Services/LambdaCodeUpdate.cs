@@ -6,7 +6,11 @@ using Sentrely.Sandbox.State;
 
 namespace Sentrely.Sandbox.Services;
 
-/// <summary>UpdateFunctionCode: ZipFile | S3Bucket+S3Key | ImageUri, Publish, DryRun, RevisionId.</summary>
+/// <summary>
+/// UpdateFunctionCode: ZipFile | S3Bucket+S3Key (+S3ObjectVersion) | ImageUri, Publish, DryRun, RevisionId. As Lambda
+/// does, an S3 package is read with the caller's permissions: the caller's session policy must allow
+/// <c>s3:GetObject</c> (<c>s3:GetObjectVersion</c> for a version) on the object.
+/// </summary>
 internal static class LambdaCodeUpdate
 {
     private const int MaxZipBytes = 50 * 1024 * 1024;
@@ -21,7 +25,7 @@ internal static class LambdaCodeUpdate
             return Invalid(call, "The function name is not valid.");
         }
 
-        string? zipBase64 = null, bucket = null, key = null, imageUri = null, revisionId = null;
+        string? zipBase64 = null, bucket = null, key = null, objectVersion = null, imageUri = null, revisionId = null;
         bool publish = false, dryRun = false;
         try
         {
@@ -37,7 +41,7 @@ internal static class LambdaCodeUpdate
                     case "RevisionId": revisionId = property.Value.GetString(); break;
                     case "Publish": publish = property.Value.GetBoolean(); break;
                     case "DryRun": dryRun = property.Value.GetBoolean(); break;
-                    case "S3ObjectVersion": return Invalid(call, "S3ObjectVersion is not supported by the test double.");
+                    case "S3ObjectVersion": objectVersion = property.Value.GetString(); break;
                     default: break;
                 }
             }
@@ -48,7 +52,7 @@ internal static class LambdaCodeUpdate
         }
 
         var sources = (zipBase64 is null ? 0 : 1) + (bucket is null && key is null ? 0 : 1) + (imageUri is null ? 0 : 1);
-        if (sources != 1 || (bucket is null) != (key is null) || bucket is { Length: < 3 or > 63 } || key is { Length: < 1 or > 1024 })
+        if (sources != 1 || (bucket is null) != (key is null) || (objectVersion is not null && bucket is null) || bucket is { Length: < 3 or > 63 } || key is { Length: < 1 or > 1024 })
         {
             return Invalid(call, "Please provide exactly one source for function code: ZipFile, S3Bucket and S3Key, or ImageUri.");
         }
@@ -74,10 +78,17 @@ internal static class LambdaCodeUpdate
 
         if (bucket is not null)
         {
-            zip = call.Environment.State.FindObject(bucket, key!, out var bucketExists)?.Data;
+            var read = S3Service.ObjectRead(call, bucket, key!, objectVersion);
+            if (!call.Authorize(Action, [read]))
+            {
+                return LambdaService.Error(call, 403, "AccessDeniedException", $"Your access has been denied by S3, please make sure your request credentials have permission to {read.Action} {bucket}/{key}. S3 Error Code: AccessDenied. S3 Error Message: Access Denied");
+            }
+
+            zip = call.Environment.State.FindObject(bucket, key!, out var bucketExists, objectVersion)?.Data;
             if (zip is null)
             {
-                return Invalid(call, $"Error occurred while GetObject. S3 Error Code: {(bucketExists ? "NoSuchKey" : "NoSuchBucket")}. S3 Error Message: The specified {(bucketExists ? "key" : "bucket")} does not exist.");
+                var code = !bucketExists ? "NoSuchBucket" : objectVersion is null ? "NoSuchKey" : "NoSuchVersion";
+                return Invalid(call, $"Error occurred while GetObject. S3 Error Code: {code}. S3 Error Message: The specified {(bucketExists ? objectVersion is null ? "key" : "version" : "bucket")} does not exist.");
             }
         }
 

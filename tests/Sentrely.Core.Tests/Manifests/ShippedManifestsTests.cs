@@ -1,3 +1,4 @@
+using Sentrely.Approval;
 using Sentrely.TestUtilities;
 using Sentrely.Core.Tests.Configuration;
 using Sentrely.Manifests;
@@ -8,7 +9,7 @@ namespace Sentrely.Core.Tests.Manifests;
 public class ShippedManifestsTests
 {
     private static readonly string[] ConfigPlaceholders = ["partition", "region", "account"];
-    private static readonly string[] DerivedPlaceholders = ["functionArn"];
+    private static readonly string[] DerivedPlaceholders = ["functionArn", PackageVersionStage.ValueName];
 
     private static IReadOnlyList<ToolManifest> LoadShipped()
     {
@@ -87,7 +88,7 @@ public class ShippedManifestsTests
     [InlineData("put-build-artifact", "s3:PutObject")]
     [InlineData("get-build-artifact", "s3:GetObject")]
     [InlineData("list-build-artifacts", "s3:ListBucket")]
-    [InlineData("update-function-code", "lambda:GetFunctionConfiguration,lambda:UpdateFunctionCode,s3:GetObject")]
+    [InlineData("update-function-code", "lambda:GetFunctionConfiguration,lambda:UpdateFunctionCode,s3:GetObject,s3:GetObjectVersion")]
     [InlineData("get-function", "lambda:GetFunctionConfiguration")]
     [InlineData("list-functions", "lambda:ListFunctions")]
     [InlineData("describe-instances", "ec2:DescribeInstances")]

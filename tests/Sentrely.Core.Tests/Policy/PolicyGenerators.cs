@@ -61,8 +61,8 @@ internal static class PolicyGenerators
     /// <summary>Gets 0–12 rules with distinct ids <c>r0</c>, <c>r1</c>, ….</summary>
     public static Gen<PolicyRule[]> Rules { get; } = Rule.Array[0, 12].Select(rules => rules.Select((r, i) => r with { Id = $"r{i}" }).ToArray());
 
-    /// <summary>Gets a call: tool, principal, 0–3 resources and, sometimes, run-instances style arguments.</summary>
-    public static Gen<PolicyRequest> Request { get; } = Gen.Select(
+    // Declared before Request: static initializers run in textual order.
+    private static Gen<PolicyRequest> MainRequest { get; } = Gen.Select(
         Gen.OneOf(Tools),
         Gen.OneOf(Developers),
         Gen.OneOf(Projects),
@@ -77,6 +77,12 @@ internal static class PolicyGenerators
             resources,
             new Dictionary<string, IReadOnlyList<string>> { ["instanceType"] = types, ["count"] = count },
             manifestApproval));
+
+    /// <summary>Gets a call: tool, principal, 0–3 resources, 0–2 secondary resources and, sometimes, run-instances style arguments.</summary>
+    public static Gen<PolicyRequest> Request { get; } = Gen.Select(
+        MainRequest,
+        Gen.OneOf(Resources).Array[0, 2],
+        (request, secondary) => request with { SecondaryResources = secondary });
 
     /// <summary>Gets an allow rule for everything, with no conditions.</summary>
     public static PolicyRule AllowAll { get; } = new() { Id = "allow-all", Effect = PolicyEffect.Allow, Tools = ["*"] };

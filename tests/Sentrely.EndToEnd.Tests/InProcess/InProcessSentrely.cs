@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging.Abstractions;
+using Sentrely.Approval;
 using Sentrely.Arguments;
 using Sentrely.Configuration;
 using Sentrely.Invocation;
@@ -40,8 +41,8 @@ internal sealed class InProcessSentrely : IAsyncDisposable, IFileRootProvider, I
         return new InProcessSentrely(world, runtime);
     }
 
-    public ValueTask<ToolCallOutcome> CallAsync(string tool, string argumentsJson) =>
-        _runtime.Pipeline.RunAsync(new ToolCallRequest(Session, tool, JsonDocument.Parse(argumentsJson).RootElement, this, this), default);
+    public ValueTask<ToolCallOutcome> CallAsync(string tool, string argumentsJson, IApprovalPrompt? prompt = null) =>
+        _runtime.Pipeline.RunAsync(new ToolCallRequest(Session, tool, JsonDocument.Parse(argumentsJson).RootElement, this, this, prompt), default);
 
     public ValueTask<IReadOnlyList<string>> GetRootsAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<string>>([_world.WorkFolder]);

@@ -1,3 +1,6 @@
+using Sentrely.Approval;
+using Sentrely.Credentials;
+using Sentrely.Mcp.Hosting;
 using static Sentrely.EndToEnd.Tests.SessionPolicies.IamSimulator;
 
 namespace Sentrely.EndToEnd.Tests.SessionPolicies;
@@ -26,6 +29,9 @@ public sealed class IamSimulatorTests
         var stop = await capture.PolicyForAsync("stop-instances", """{"instanceIds":["i-0123456789abcdef0"]}""");
         var describe = await capture.PolicyForAsync("describe-instances", "{}");
         var itype = new Dictionary<string, string> { ["ec2:InstanceType"] = "t3.micro" };
+        var ownAccount = new Dictionary<string, string> { ["s3:ResourceAccount"] = "111122223333" };
+        var pinned = PinnedDeployPolicy("v1");
+        Dictionary<string, string> Version(string account, string version) => new() { ["s3:ResourceAccount"] = account, ["s3:versionid"] = version };
 
         Case[] cases =
         [
@@ -48,8 +54,14 @@ public sealed class IamSimulatorTests
             new("update: -another action", update, "lambda:UpdateFunctionConfiguration", Function),
             new("update: -delete", update, "lambda:DeleteFunction", Function),
             new("update: -read code from S3 when not asked", update, "s3:GetObject", "arn:aws:s3:::my-app-deployments/builds/1.4.2/app.zip"),
-            new("update-s3: read the code object", updateFromS3, "s3:GetObject", "arn:aws:s3:::my-app-deployments/builds/1.4.2/app.zip"),
-            new("update-s3: -another object", updateFromS3, "s3:GetObject", "arn:aws:s3:::my-app-deployments/builds/secrets.env"),
+            new("update-s3: read the code object", updateFromS3, "s3:GetObject", "arn:aws:s3:::my-app-deployments/builds/1.4.2/app.zip", ownAccount),
+            new("update-s3: -another object", updateFromS3, "s3:GetObject", "arn:aws:s3:::my-app-deployments/builds/secrets.env", ownAccount),
+            new("update-s3: -the same bucket name in another account", updateFromS3, "s3:GetObject", "arn:aws:s3:::my-app-deployments/builds/1.4.2/app.zip", new Dictionary<string, string> { ["s3:ResourceAccount"] = "444455556666" }),
+            new("update-s3: -no resource account", updateFromS3, "s3:GetObject", "arn:aws:s3:::my-app-deployments/builds/1.4.2/app.zip"),
+            new("update-s3: -a version when none is pinned", updateFromS3, "s3:GetObjectVersion", "arn:aws:s3:::my-app-deployments/builds/1.4.2/app.zip", Version("111122223333", "v1")),
+            new("update-pinned: the pinned version", pinned, "s3:GetObjectVersion", "arn:aws:s3:::my-app-deployments/builds/1.4.2/app.zip", Version("111122223333", "v1")),
+            new("update-pinned: -another version", pinned, "s3:GetObjectVersion", "arn:aws:s3:::my-app-deployments/builds/1.4.2/app.zip", Version("111122223333", "v2")),
+            new("update-pinned: -the pinned version in another account", pinned, "s3:GetObjectVersion", "arn:aws:s3:::my-app-deployments/builds/1.4.2/app.zip", Version("444455556666", "v1")),
             new("get-function: qualified", getFunction, "lambda:GetFunctionConfiguration", Function + ":live"),
             new("get-function: -another alias", getFunction, "lambda:GetFunctionConfiguration", Function + ":prod"),
             new("get-function: -update", getFunction, "lambda:UpdateFunctionCode", Function),
@@ -81,5 +93,18 @@ public sealed class IamSimulatorTests
             var expected = c.Id.Contains(": -", StringComparison.Ordinal) ? "ImplicitlyDenied" : "Allowed";
             Assert.True(expected == results[c.Id], $"{c.Id}: expected {expected}, the IAM evaluator said {results[c.Id]}\npolicy: {c.Policy}");
         });
+    }
+
+    // The session policy of an approved deploy from S3, whose package version Sentrely pinned (PackageVersionStage):
+    // the shipped manifest filled by the production builder.
+    private static string PinnedDeployPolicy(string version)
+    {
+        var manifest = new SentrelyTools().Registry.Find("update-function-code")!.Manifest;
+        var values = new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["partition"] = ["aws"], ["region"] = ["us-east-1"], ["account"] = ["111122223333"], ["functionArn"] = [Function],
+            ["s3Bucket"] = ["my-app-deployments"], ["s3Key"] = ["builds/1.4.2/app.zip"], [PackageVersionStage.ValueName] = [version],
+        };
+        return SessionPolicyWriter.Write(SessionPolicyBuilder.Build(manifest, values));
     }
 }

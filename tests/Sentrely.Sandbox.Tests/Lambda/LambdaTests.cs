@@ -11,6 +11,14 @@ public sealed class LambdaTests
          "Resource":"arn:aws:lambda:us-east-1:111122223333:function:api"}]}
         """;
 
+    // Lambda reads an S3 package with the caller's permissions.
+    private static string FunctionAndPackagePolicy(string objects, string action, string? condition = null) => $$"""
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+         "Action":["lambda:UpdateFunctionCode","lambda:GetFunctionConfiguration"],
+         "Resource":"arn:aws:lambda:us-east-1:111122223333:function:api"},
+         {"Effect":"Allow","Action":"{{action}}","Resource":"arn:aws:s3:::{{objects}}"{{(condition is null ? "" : ",\"Condition\":" + condition)}}}]}
+        """;
+
     private static async Task<AwsTestDouble> StartWithFunctionAsync()
     {
         var aws = await AwsTestDouble.StartAsync();
@@ -84,7 +92,7 @@ public sealed class LambdaTests
         // Arrange
         await using var aws = await StartWithFunctionAsync();
         aws.State.PutObject("deploys", "api.zip", [7, 7, 7]);
-        using var lambda = new LambdaHttp(aws, await Clients.AssumeAsync(aws, FunctionPolicy));
+        using var lambda = new LambdaHttp(aws, await Clients.AssumeAsync(aws, FunctionAndPackagePolicy("deploys/*", "s3:GetObject")));
 
         // Act
         var missing = await lambda.SendAsync(HttpMethod.Put, "2015-03-31/functions/api/code", """{"S3Bucket":"deploys","S3Key":"nope.zip"}""");

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Sentrely.Approval;
 using Sentrely.Arguments;
 using Sentrely.Aws.Lambda;
 using Sentrely.Invocation;
@@ -24,7 +25,8 @@ internal sealed class UpdateFunctionCodeHandler(AwsClients clients) : ToolHandle
 
     public override string Name => "update-function-code";
 
-    public override IReadOnlyList<string> DerivedValues => ["functionArn"];
+    // s3ObjectVersion: the package version an approved deploy is pinned to (PackageVersionStage).
+    public override IReadOnlyList<string> DerivedValues => ["functionArn", PackageVersionStage.ValueName];
 
     protected override JsonTypeInfo<UpdateFunctionCodeArguments> ArgumentsTypeInfo => AwsToolJsonContext.Default.UpdateFunctionCodeArguments;
 
@@ -59,7 +61,7 @@ internal sealed class UpdateFunctionCodeHandler(AwsClients clients) : ToolHandle
         }
         else if (arguments.ImageUri is { } image)
         {
-            values.Check(AwsArgumentRules.CheckImageUri("imageUri", image));
+            values.Check(AwsArgumentRules.CheckImageUri("imageUri", image, context));
         }
         else
         {
@@ -82,6 +84,7 @@ internal sealed class UpdateFunctionCodeHandler(AwsClients clients) : ToolHandle
                     ZipFile = arguments.Zip is { } zip ? zip : (ReadOnlyMemory<byte>?)null,
                     S3Bucket = arguments.S3Bucket,
                     S3Key = arguments.S3Key,
+                    S3ObjectVersion = invocation.Arguments.Values.TryGetValue(PackageVersionStage.ValueName, out var version) ? version[0] : null,
                     ImageUri = arguments.ImageUri,
                     Publish = arguments.Publish ?? false,
                     DryRun = arguments.DryRun ?? false,
@@ -149,7 +152,7 @@ internal sealed record UpdateFunctionCodeArguments
     [Description("The key of a zip in S3 (with s3Bucket).")]
     public string? S3Key { get; init; }
 
-    [Description("A container image URI in ECR.")]
+    [Description("A container image in the configured account's ECR registry, pinned by digest: ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPOSITORY@sha256:DIGEST.")]
     public string? ImageUri { get; init; }
 
     [Description("Publish a new version.")]
