@@ -106,6 +106,21 @@ public sealed class ApprovedPackageTests : IClassFixture<SandboxWorld>, IAsyncLi
         Assert.DoesNotContain(_world.Double.AssumeRoles, a => a.RoleArn == SandboxWorld.DeployRole);
     }
 
+    [Fact]
+    public async Task UpdateFunctionCode_MissingPackageNeedsApproval_RefusedListingTheLookup()
+    {
+        // Act
+        var outcome = await _sentrely.CallAsync("update-function-code", Deploy("webhooks/missing.zip"), new OverwritingPrompt(() => null));
+
+        // Assert: fail closed, and the read-only lookup is on record.
+        Assert.True(outcome.IsError);
+        Assert.Equal("deny", outcome.Decision);
+        Assert.Contains("could not be looked up", outcome.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_world.Double.Requests, r => r.Action == "lambda:UpdateFunctionCode");
+        var records = await RecordsAsync(outcome.CallId);
+        Assert.All(records, r => Assert.Contains($"s3:HeadObject arn:aws:s3:::{Versioned}/webhooks/missing.zip", r.Reason, StringComparison.Ordinal));
+    }
+
     private static string Deploy(string key) => $$"""{"functionName":"webhooks-handler","s3Bucket":"{{Versioned}}","s3Key":"{{key}}"}""";
 
     private async Task<List<AuditRecord>> RecordsAsync(string callId)

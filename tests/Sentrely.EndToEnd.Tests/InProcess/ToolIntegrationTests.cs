@@ -92,7 +92,13 @@ public sealed class ToolIntegrationTests : IClassFixture<SandboxWorld>, IAsyncLi
 
         Assert.False(outcome.IsError, outcome.Message);
         var assumed = AssertSignedByScopedSession(SingleAwsRequest("lambda:UpdateFunctionCode"), SandboxWorld.DeployRole, "update-function-code", outcome);
-        Assert.Contains("\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::my-app-deployments/builds/1.0/app.zip\"", assumed.Policy, StringComparison.Ordinal);
+        Assert.Contains(
+            "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::my-app-deployments/builds/1.0/app.zip\",\"Condition\":{\"StringEquals\":{\"s3:ResourceAccount\":\"111122223333\"}}",
+            assumed.Policy,
+            StringComparison.Ordinal);
+
+        // Without approval no version is pinned, so no lookup is made.
+        Assert.DoesNotContain(Aws.Requests, r => r.Service == "s3");
     }
 
     [Fact]

@@ -64,6 +64,27 @@ public sealed class PolicyExplainCommandTests
         Assert.Contains("sts:AssumeRole: (none", stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PolicyExplain_QualifiedRead_ListsSecondaryResourceAndTheDenyItTriggers()
+    {
+        // Act: `webhooks-stripe` itself is readable; its `prod` alias is a secondary resource `*prod*` denies.
+        var (exit, stdout, stderr) = await PolicyCli.RunAsync(
+            "policy", "explain", "--config", Config, "--tool", "get-function", "--arg", "functionName=webhooks-stripe", "--arg", "qualifier=prod");
+        var json = await PolicyCli.RunAsync(
+            "policy", "explain", "--config", Config, "--tool", "get-function", "--arg", "functionName=webhooks-stripe", "--arg", "qualifier=prod", "--json");
+
+        // Assert
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Contains("decision:    DENY (PolicyDenied)", stdout, StringComparison.Ordinal);
+        Assert.Contains(
+            "secondary resources (deny rules only):\n  arn:aws:lambda:us-east-1:111122223333:function:webhooks-stripe:prod\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("✔ never-prod", stdout, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(json.Stdout);
+        Assert.Equal(
+            ["arn:aws:lambda:us-east-1:111122223333:function:webhooks-stripe:prod"],
+            doc.RootElement.GetProperty("secondaryResources").EnumerateArray().Select(e => e.GetString()));
+    }
+
     [Theory]
     [InlineData("--tool", "put-build-artefact")]
     [InlineData("--tool", "get-function", "--arg", "functionName")]
