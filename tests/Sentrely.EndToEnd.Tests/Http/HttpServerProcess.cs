@@ -19,6 +19,16 @@ internal sealed class HttpServerProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>Gets the server's resident memory now, in bytes.</summary>
+    public long WorkingSet
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
     public Uri BaseUri => new($"http://127.0.0.1:{Port}");
 
     public Uri McpUri => new(BaseUri, "/mcp");
