@@ -78,6 +78,19 @@ internal sealed class HttpServerProcess : IAsyncDisposable
         throw new TimeoutException("the server did not answer /healthz within 60 s");
     }
 
+    /// <summary>Stops the server as a service manager would (SIGTERM) and waits until it has exited.</summary>
+    public async Task<int> TerminateAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -2,7 +2,10 @@ using System.Net;
 
 namespace Sentrely.EndToEnd.Tests.Http;
 
-/// <summary>Sessions nobody uses end after <c>server.sessions.idleTimeout</c>: their registry rows stop being live and their ids stop working.</summary>
+/// <summary>
+/// Sessions nobody uses end after <c>server.sessions.idleTimeout</c>, and every session ends when the server stops: their
+/// registry rows stop being live and their ids stop working.
+/// </summary>
 public sealed class HttpSessionIdleTests
 {
     [Fact]
@@ -34,6 +37,35 @@ public sealed class HttpSessionIdleTests
             Assert.Equal(5, rows.Count);
             Assert.All(rows, r => Assert.NotNull(r.Ended));
             Assert.Equal(HttpStatusCode.NotFound, staleResponse.StatusCode);
+        }
+        finally
+        {
+            await http.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task OpenSessions_ServerStops_RowsEnded()
+    {
+        // Arrange
+        var http = await HttpWorld.StartAsync(null, null);
+        try
+        {
+            var token = await http.CreateTokenAsync("--developer", "stella");
+            using var client = new HttpClient();
+            for (var i = 0; i < 3; i++)
+            {
+                await RawMcp.OpenWithCallAsync(client, http.Server.McpUri, token);
+            }
+
+            // Act
+            var exit = await http.Server.TerminateAsync();
+            var rows = (await http.SessionsAsync()).Where(s => s.Developer == "stella").ToList();
+
+            // Assert
+            Assert.Equal(0, exit);
+            Assert.Equal(3, rows.Count);
+            Assert.All(rows, r => Assert.NotNull(r.Ended));
         }
         finally
         {
