@@ -19,7 +19,9 @@ namespace Sentrely.Mcp.Http;
 /// <summary>
 /// The team server: Streamable HTTP at <c>/mcp</c> with stateful sessions (elicitation needs them, so a load balancer must
 /// keep a session on one replica), <c>/healthz</c>, <c>/readyz</c>, and RFC 9728 metadata. Every request passes the
-/// Host/Origin filter first; <c>/mcp</c> then needs a bearer token whose roles include <c>agent</c>.
+/// Host/Origin filter first; <c>/mcp</c> then needs a bearer token whose roles include <c>agent</c>, and passes
+/// <see cref="McpRequestGuard"/> (request size, sessions per token), which also ends each session's registry row when the
+/// session ends (DELETE, <c>server.sessions.idleTimeout</c>, shutdown).
 /// </summary>
 internal static partial class HttpServer
 {
