@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Sentrely.Stores.Sqlite;
 
 namespace Sentrely.EndToEnd.Tests.Http;
 
@@ -74,7 +75,8 @@ public sealed class HttpSessionLimitsTests(HttpSessionLimitsTests.World http) : 
         await using var client = await http.Http.ConnectAsync(token);
         using var cancel = new CancellationTokenSource();
         var held = Enumerable.Range(0, 2).Select(_ => client.CallToolAsync("describe-instances", NoArgs, cancellationToken: cancel.Token).AsTask()).ToArray();
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await WaitAsync(PendingForCarlAsync, pending => pending);
+        await Task.Delay(TimeSpan.FromSeconds(1));
 
         // Act
         var refused = await client.CallToolAsync("list-permissions", NoArgs);
@@ -121,6 +123,14 @@ public sealed class HttpSessionLimitsTests(HttpSessionLimitsTests.World http) : 
         var denied = (await http.Http.AuditAsync(new() { Tool = "mcp" })).Where(r => r.Developer == "bigg").ToList();
         Assert.Equal(2, denied.Count);
         Assert.All(denied, r => Assert.Equal(("deny", "RequestTooLarge"), (r.Decision, r.ErrorCode)));
+    }
+
+    // True once a call of carl's waits for a reviewer, so the calls are past admission.
+    private async Task<bool> PendingForCarlAsync()
+    {
+        await using var store = new SqliteAuditStore(http.Http.World.StorePath, TimeProvider.System);
+        var pending = await new SqliteApprovalStore(store).ListAsync(false, TimeProvider.System.GetUtcNow(), default);
+        return pending.Any(r => r.Developer == "carl");
     }
 
     /// <summary>Returns a tools/call request with id <paramref name="id"/> carrying <paramref name="padding"/> as an argument.</summary>
