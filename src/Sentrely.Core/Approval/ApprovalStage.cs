@@ -110,7 +110,8 @@ public sealed partial class ApprovalStage : IToolCallStage
             Arguments = summary.Arguments,
             Resources = summary.Resources,
             RuleIds = decision.RuleIds,
-            Via = decision.Approval.Level == ApprovalLevel.Reviewer ? ApprovalVia.Reviewer : ApprovalVia.Session,
+            // An authenticated team-server caller never approves its own call: whoever holds its token is the one asking.
+            Via = decision.Approval.Level == ApprovalLevel.Reviewer || context.Request.Caller is not null ? ApprovalVia.Reviewer : ApprovalVia.Session,
             Summary = summary.ToText(),
             Created = now,
             Expires = now + expiry,

@@ -59,7 +59,8 @@ internal static class ApprovalsSectionReader
         return value;
     }
 
-    private static TimeSpan? Parse(string text)
+    /// <summary>Returns <c>Ns</c>, <c>Nm</c> or <c>Nh</c> as a duration, or null when <paramref name="text"/> is not one.</summary>
+    internal static TimeSpan? Parse(string text)
     {
         if (text.Length is < 2 or > 8
             || !int.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n))

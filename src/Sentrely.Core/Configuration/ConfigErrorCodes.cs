@@ -84,6 +84,15 @@ public static class ConfigErrorCodes
     /// <summary>An <c>approvals</c> value is malformed: an expiry outside 1m–24h, or a webhook that is not an allowed URL, repeated or one too many.</summary>
     public const string InvalidApprovals = "SEN1060";
 
+    /// <summary>A <c>server.sessions.idleTimeout</c> is not a duration from 1 second to 24 hours.</summary>
+    public const string InvalidServerSessions = "SEN1070";
+
+    /// <summary>A <c>server.limits</c> value is not a whole number in its range.</summary>
+    public const string InvalidServerLimits = "SEN1071";
+
+    /// <summary>A <c>server.approvals.inSession</c> is not <c>true</c> or <c>false</c>.</summary>
+    public const string InvalidServerApprovals = "SEN1072";
+
     /// <summary>A manifest name is malformed or used twice.</summary>
     public const string InvalidManifestName = "SEN1200";
 

@@ -47,19 +47,21 @@ internal static class LocalSectionsReader
         return new IdentityConfig { Developer = developer, Project = project };
     }
 
-    public static FilesConfig ReadFiles(YamlNodeReader reader, YamlNode node, string? home)
+    /// <summary>Reads a <c>files</c> mapping: the top-level section, or <c>server.files</c> (<paramref name="section"/>).</summary>
+    public static FilesConfig ReadFiles(YamlNodeReader reader, YamlNode node, string? home, string section = "files")
     {
-        if (reader.Mapping(node, "files", FilesKeys) is not { } map || !map.TryGetValue("roots", out var rootsNode))
+        if (reader.Mapping(node, section, FilesKeys) is not { } map || !map.TryGetValue("roots", out var rootsNode))
         {
             return new FilesConfig();
         }
 
         var roots = new List<string>();
-        var items = reader.StringList(rootsNode, "files.roots", allowEmpty: true) ?? [];
+        var rootsField = FieldPath.Child(section, "roots");
+        var items = reader.StringList(rootsNode, rootsField, allowEmpty: true) ?? [];
         for (var i = 0; i < items.Count; i++)
         {
             var (itemNode, value) = items[i];
-            var field = FieldPath.Index("files.roots", i);
+            var field = FieldPath.Index(rootsField, i);
             if (HomePaths.Expand(value, home, out var problem) is not { } path)
             {
                 reader.Error(itemNode, field, ConfigErrorCodes.InvalidPath, problem ?? "invalid path");

@@ -48,8 +48,10 @@ public static class RestartSections
             changed.Add("store");
         }
 
-        // The HTTP host's allowed hosts and authentication schemes are fixed when it starts listening.
-        if (!before.Server.AllowedHosts.SequenceEqual(after.Server.AllowedHosts, StringComparer.Ordinal) || before.Server.Auth != after.Server.Auth)
+        // The HTTP host's allowed hosts, authentication schemes, roots, approvals, session and limit settings are fixed when it starts listening.
+        if (!before.Server.AllowedHosts.SequenceEqual(after.Server.AllowedHosts, StringComparer.Ordinal) || before.Server.Auth != after.Server.Auth
+            || !before.Server.Files.Roots.SequenceEqual(after.Server.Files.Roots, StringComparer.Ordinal)
+            || before.Server.Approvals != after.Server.Approvals || before.Server.Sessions != after.Server.Sessions || before.Server.Limits != after.Server.Limits)
         {
             changed.Add("server");
         }

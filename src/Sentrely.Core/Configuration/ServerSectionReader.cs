@@ -7,11 +7,12 @@ namespace Sentrely.Configuration;
 
 /// <summary>
 /// Reads the <c>server</c> section strictly: host names only (no ports, schemes or paths), and at least one way to
-/// authenticate — the team server has no anonymous mode. <c>auth.jwt</c> is read by <see cref="JwtSectionReader"/>.
+/// authenticate — the team server has no anonymous mode. <c>auth.jwt</c> is read by <see cref="JwtSectionReader"/>, the
+/// keys that bound callers (<c>files</c>, <c>approvals</c>, <c>sessions</c>, <c>limits</c>) by <see cref="ServerRuntimeSectionReader"/>.
 /// </summary>
 internal static partial class ServerSectionReader
 {
-    private static readonly string[] Keys = ["allowedHosts", "auth"];
+    private static readonly string[] Keys = ["allowedHosts", "auth", "files", "approvals", "sessions", "limits"];
     private static readonly string[] AuthKeys = ["tokens", "jwt"];
 
     public static ServerConfig Read(YamlNodeReader reader, YamlNode node, string? home)
@@ -32,7 +33,7 @@ internal static partial class ServerSectionReader
             config = config with { Auth = ReadAuth(reader, auth, home) };
         }
 
-        return config;
+        return ServerRuntimeSectionReader.Read(reader, map, config, home);
     }
 
     /// <summary>Returns the host name in canonical form (lower case, IPv6 without brackets), or null when it is not a plain host name or address.</summary>

@@ -7,7 +7,7 @@ using Sentrely.Sessions;
 namespace Sentrely.Pipeline;
 
 /// <summary>
-/// Runs one tool call through DESIGN.md's pipeline. Fixed head: resolve the tool. Ordered middle: the
+/// Runs one tool call through DESIGN.md's pipeline. Fixed head: resolve the tool, then any refusal the transport decided. Ordered middle: the
 /// stages by <see cref="StageOrder"/>. Fixed tail: commit the audit intent, vend scoped credentials,
 /// invoke, record the outcome. Every call — refused or not — leaves an intent and an outcome record.
 /// </summary>
@@ -62,18 +62,18 @@ public sealed partial class ToolCallPipeline
         ArgumentNullException.ThrowIfNull(request);
         var context = new ToolCallContext(request, Identifiers.NewCallId(), _configuration());
         var started = _time.GetTimestamp();
-        var unknownTool = Resolve(context);
+        var refusal = Resolve(context) ?? request.Refusal;
         using var activity = SentrelyTelemetry.StartCall(context);
-        var outcome = await RunCoreAsync(context, unknownTool, started, cancellationToken).ConfigureAwait(false);
+        var outcome = await RunCoreAsync(context, refusal, started, cancellationToken).ConfigureAwait(false);
         SentrelyTelemetry.RecordCall(activity, context, outcome.Decision, _time.GetElapsedTime(started));
         return outcome;
     }
 
-    private async ValueTask<ToolCallOutcome> RunCoreAsync(ToolCallContext context, ToolCallRejection? unknownTool, long started, CancellationToken cancellationToken)
+    private async ValueTask<ToolCallOutcome> RunCoreAsync(ToolCallContext context, ToolCallRejection? refusal, long started, CancellationToken cancellationToken)
     {
         try
         {
-            var rejection = unknownTool ?? await RunStagesAsync(context, cancellationToken).ConfigureAwait(false);
+            var rejection = refusal ?? await RunStagesAsync(context, cancellationToken).ConfigureAwait(false);
             return rejection is null
                 ? await PerformAsync(context, started, cancellationToken).ConfigureAwait(false)
                 : await RefuseAsync(context, rejection, started, cancellationToken).ConfigureAwait(false);

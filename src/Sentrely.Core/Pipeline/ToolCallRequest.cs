@@ -15,6 +15,10 @@ namespace Sentrely.Pipeline;
 /// <param name="FileRoots">Resolves the folders <c>path</c> arguments may read.</param>
 /// <param name="Prompt">Asks the human in the session to confirm a call; null when the client cannot (no elicitation).</param>
 /// <param name="Caller">The authenticated caller's scope (team server); null for stdio sessions.</param>
+/// <param name="Refusal">
+/// A refusal the transport decided before any check (a token over its concurrent-call cap, a <c>path</c> the team server does
+/// not serve); the pipeline audits it like any other. Null lets the call through to the stages.
+/// </param>
 public sealed record ToolCallRequest(
     SessionContext Session,
     string ToolName,
@@ -22,4 +26,5 @@ public sealed record ToolCallRequest(
     IProgressReporter Progress,
     IFileRootProvider FileRoots,
     IApprovalPrompt? Prompt = null,
-    CallerScope? Caller = null);
+    CallerScope? Caller = null,
+    ToolCallRejection? Refusal = null);

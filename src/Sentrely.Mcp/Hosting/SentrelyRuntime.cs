@@ -95,7 +95,7 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
             time,
             loggerFactory.CreateLogger<ToolCallPipeline>(),
             [new InstanceLedgerObserver(tools.Ledger, time)]);
-        var sessions = new McpSessions(config.Identity, config.Files, transport, transport.EndsWith("http", StringComparison.Ordinal) ? registry : null, time);
+        var sessions = new McpSessions(config.Identity, config.Files, transport, transport.EndsWith("http", StringComparison.Ordinal) ? registry : null, time, config.Server);
         LiveReload? reload = null;
         SessionLifecycle lifecycle;
         var logger = loggerFactory.CreateLogger("Sentrely");

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +19,9 @@ namespace Sentrely.Mcp.Http;
 /// <summary>
 /// The team server: Streamable HTTP at <c>/mcp</c> with stateful sessions (elicitation needs them, so a load balancer must
 /// keep a session on one replica), <c>/healthz</c>, <c>/readyz</c>, and RFC 9728 metadata. Every request passes the
-/// Host/Origin filter first; <c>/mcp</c> then needs a bearer token whose roles include <c>agent</c>.
+/// Host/Origin filter first; <c>/mcp</c> then needs a bearer token whose roles include <c>agent</c>, and passes
+/// <see cref="McpRequestGuard"/> (request size, sessions per token), which also ends each session's registry row when the
+/// session ends (DELETE, <c>server.sessions.idleTimeout</c>, shutdown).
 /// </summary>
 internal static partial class HttpServer
 {
@@ -59,8 +60,6 @@ internal static partial class HttpServer
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddRouting();
 
-        // Nothing here needs protected payloads to outlive the process; keys kept in memory are never written unencrypted to disk.
-        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ITokenStore>(runtime.Store.Tokens);
         builder.Services.AddAuthentication(o =>
@@ -86,17 +85,31 @@ internal static partial class HttpServer
 
                 return Task.CompletedTask;
             });
+        var guard = new McpRequestGuard(
+            runtime.Sessions, runtime.Sessions.Quotas!, runtime.Store.Audit, config.Identity, TimeProvider.System, loggerFactory.CreateLogger("Sentrely.Sessions"));
         builder.Services.AddAuthorization(o => o.AddPolicy(AgentPolicy, p => p.RequireAuthenticatedUser().RequireRole(CallerRoles.Agent)));
         builder.Services
             .AddMcpServer(o => o.ServerInfo = McpToolSetup.ServerInfo(title))
-            .WithHttpTransport(o => o.SessionMode = HttpServerSessionMode.Stateful)
+            .WithHttpTransport(o =>
+            {
+                o.SessionMode = HttpServerSessionMode.Stateful;
+#pragma warning disable MCP9006 // Stateful sessions are what elicitation needs; their idle timeout is obsolete with them.
+                o.IdleTimeout = config.Server.Sessions.IdleTimeout;
+#pragma warning restore MCP9006
+#pragma warning disable MCPEXP002 // Experimental in SDK 2.4, and the one hook that sees every session end (DELETE, idle expiry, shutdown).
+                o.RunSessionHandler = guard.RunSessionAsync;
+#pragma warning restore MCPEXP002
+            })
             .WithSentrelyTools(McpToolSetup.Describe(tools), runtime);
 
+        // Last: authentication and the MCP server add data protection too, and would bring the startup key ring back.
+        DataProtectionInMemory.Configure(builder.Services);
         await using var app = builder.Build();
         app.Use(HostOriginFilter.Create(config.Server));
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(guard.Middleware);
         app.MapGet("/healthz", new RequestDelegate(context => context.Response.WriteAsync("ok\n", context.RequestAborted)));
         app.MapGet("/readyz", new RequestDelegate(async context =>
         {

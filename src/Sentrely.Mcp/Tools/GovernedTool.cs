@@ -64,18 +64,39 @@ internal sealed class GovernedTool : McpServerTool
         var server = request.Server;
         var session = await sessions.GetAsync(server, request.User, cancellationToken).ConfigureAwait(false);
         var progress = new McpProgressReporter(server, request.Params?.ProgressToken);
-        var call = new ToolCallRequest(
-            session,
-            request.Params?.Name ?? "",
-            ToJson(request.Params?.Arguments),
-            progress,
-            sessions.FileRoots(server),
-            McpElicitationPrompt.For(server),
-            SentrelyClaims.Scope(request.User));
-        var outcome = await pipeline.RunAsync(call, cancellationToken).ConfigureAwait(false);
-        await progress.FlushAsync().ConfigureAwait(false);
-        return OutcomeResults.ToResult(outcome);
+        var quotas = sessions.Quotas;
+        var key = TokenQuotas.KeyOf(request.User);
+        var admitted = quotas?.TryStartCall(key) ?? true;
+        try
+        {
+            var call = new ToolCallRequest(
+                session,
+                request.Params?.Name ?? "",
+                ToJson(request.Params?.Arguments),
+                progress,
+                sessions.FileRoots(server),
+                sessions.Prompt(server),
+                SentrelyClaims.Scope(request.User),
+                admitted ? sessions.PathRefusal(request.Params?.Arguments) : TooManyCalls(quotas!.Limits.ConcurrentCallsPerToken));
+            var outcome = await pipeline.RunAsync(call, cancellationToken).ConfigureAwait(false);
+            await progress.FlushAsync().ConfigureAwait(false);
+            return OutcomeResults.ToResult(outcome);
+        }
+        finally
+        {
+            if (admitted)
+            {
+                quotas?.EndCall(key);
+            }
+        }
     }
+
+    // A refused call is still audited through the pipeline; it holds no slot, so it cannot push others over the cap.
+    private static ToolCallRejection TooManyCalls(int max) =>
+        new(AuditDecisions.RateLimited, "ConcurrentCallLimit", $"this token already has {max} calls running on the team server (server.limits.concurrentCallsPerToken): wait for one to finish, then retry")
+        {
+            RetryAfterSeconds = 1,
+        };
 
     private static JsonElement? ToJson(IDictionary<string, JsonElement>? arguments) =>
         arguments is null

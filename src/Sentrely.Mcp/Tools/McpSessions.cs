@@ -1,13 +1,16 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Sentrely.Approval;
 using Sentrely.Arguments;
 using Sentrely.Configuration;
 using Sentrely.Credentials;
 using Sentrely.Mcp.Hosting;
 using Sentrely.Mcp.Http;
+using Sentrely.Pipeline;
 using Sentrely.Sessions;
 
 namespace Sentrely.Mcp.Tools;
@@ -17,7 +20,10 @@ namespace Sentrely.Mcp.Tools;
 /// client's name and roots are known: developer from config or the OS user, project from config, else the
 /// first MCP root's folder name, else the working directory's.
 /// Over HTTP one process serves many sessions: each MCP session gets its own id, registered in the session registry, and
-/// an authenticated caller's identity comes from its token's claims (callers cannot choose it).
+/// an authenticated caller's identity comes from its token's claims (callers cannot choose it). Nothing the HTTP client
+/// sends widens what its token allows: its roots name its own disk, so only <c>server.files.roots</c> count; its
+/// elicitation answers come from the token holder's agent, so approvals go to a reviewer unless
+/// <c>server.approvals.inSession</c>; and when its MCP session ends, the registry row is marked ended and forgotten here.
 /// </summary>
 internal sealed class McpSessions
 {
@@ -25,6 +31,7 @@ internal sealed class McpSessions
     private readonly FilesConfig _files;
     private readonly string _transport;
     private readonly ISessionRegistry? _registry;
+    private readonly bool _inSessionApprovals;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
     // Keyed by the MCP session id (Mcp-Session-Id): the server object a request sees is per request, the session is not.
@@ -32,21 +39,28 @@ internal sealed class McpSessions
     private SessionContext? _session;
 
     /// <param name="identity">The stdio identity settings.</param>
-    /// <param name="files">The file roots.</param>
+    /// <param name="files">The file roots (stdio; the team server's come from <paramref name="server"/>).</param>
     /// <param name="transport">The transport as audit records name it.</param>
     /// <param name="perConnection">The registry each MCP session is registered in; non-null makes every MCP session its own Sentrely session (HTTP).</param>
     /// <param name="time">The clock for registrations.</param>
-    public McpSessions(IdentityConfig identity, FilesConfig files, string transport, ISessionRegistry? perConnection = null, TimeProvider? time = null)
+    /// <param name="server">The team server's settings; used only with <paramref name="perConnection"/>.</param>
+    public McpSessions(IdentityConfig identity, FilesConfig files, string transport, ISessionRegistry? perConnection = null, TimeProvider? time = null, ServerConfig? server = null)
     {
         _identity = identity;
-        _files = files;
         _transport = transport;
         _registry = perConnection;
         _time = time ?? TimeProvider.System;
+        server ??= new ServerConfig();
+        _files = perConnection is null ? files : server.Files;
+        _inSessionApprovals = perConnection is null || server.Approvals.InSession;
+        Quotas = perConnection is null ? null : new TokenQuotas(server.Limits);
         SessionId = Identifiers.NewSessionId();
     }
 
     public string SessionId { get; }
+
+    /// <summary>Gets the per-token session and call counters of the team server; null in stdio mode.</summary>
+    public TokenQuotas? Quotas { get; }
 
     /// <summary>Gets how long the server waits for the client's answer to <c>roots/list</c>.</summary>
     public static TimeSpan RootsTimeout { get; } = TimeSpan.FromSeconds(10);
@@ -137,7 +151,36 @@ internal sealed class McpSessions
         return Path.GetFileName((roots.Count > 0 ? roots[0] : Environment.CurrentDirectory).TrimEnd(Path.DirectorySeparatorChar));
     }
 
-    public IFileRootProvider FileRoots(McpServer server) => new RootProvider(server, _files);
+    /// <summary>Returns the folders <c>path</c> may read: over HTTP only <c>server.files.roots</c>, never the client's roots.</summary>
+    public IFileRootProvider FileRoots(McpServer server) => new RootProvider(_registry is null ? server : null, _files);
+
+    /// <summary>Returns who confirms a call in the session: the client (elicitation) only in stdio mode or when <c>server.approvals.inSession</c>.</summary>
+    public IApprovalPrompt? Prompt(McpServer server) => _inSessionApprovals ? McpElicitationPrompt.For(server) : null;
+
+    /// <summary>
+    /// Returns the refusal of a call that names a <c>path</c> on a team server with no <c>server.files.roots</c>, before any
+    /// check reads the disk; null otherwise.
+    /// </summary>
+    public ToolCallRejection? PathRefusal(IDictionary<string, JsonElement>? arguments) =>
+        _registry is not null && _files.Roots.Count == 0 && arguments is not null && arguments.ContainsKey("path")
+            ? ToolCallRejection.Deny(
+                "PathNotServed",
+                "`path` would name a file on the team server's disk, not yours, and this server reads none (its `server.files.roots` is empty): send the content itself (`text` or `contentBase64`) instead")
+            : null;
+
+    /// <summary>
+    /// Ends the Sentrely session of MCP session <paramref name="mcpSessionId"/> (DELETE, idle expiry, shutdown): its registry
+    /// row is marked ended and its state here released. Best effort: a registry failure leaves the row to orphan recovery.
+    /// </summary>
+    public async ValueTask EndAsync(string mcpSessionId)
+    {
+        if (_registry is null || !_connections.TryRemove(mcpSessionId, out var session))
+        {
+            return;
+        }
+
+        await _registry.EndAsync(session.SessionId, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Returns the client's <c>file://</c> roots as local paths; none when the client has no roots capability,
@@ -168,11 +211,12 @@ internal sealed class McpSessions
             .ToArray();
     }
 
-    private sealed class RootProvider(McpServer server, FilesConfig files) : IFileRootProvider
+    // A null server asks no client for roots (the team server).
+    private sealed class RootProvider(McpServer? server, FilesConfig files) : IFileRootProvider
     {
         public async ValueTask<IReadOnlyList<string>> GetRootsAsync(CancellationToken cancellationToken)
         {
-            var client = await ClientRootsAsync(server, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<string> client = server is null ? [] : await ClientRootsAsync(server, cancellationToken).ConfigureAwait(false);
             return [.. client, .. files.Roots];
         }
     }

@@ -73,4 +73,40 @@ public sealed class HttpEndpointTests(HttpWorld http) : IClassFixture<HttpWorld>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(body, (await response.Content.ReadAsStringAsync()).Trim());
     }
+
+    [Fact]
+    public void Start_PrivateHome_NoDataProtectionKeyWrittenAndNoWarning()
+    {
+        // Arrange: the server runs with HOME set to the world's folder (see SandboxWorld.ServerEnvironment).
+        var keys = Path.Combine(http.World.Folder, ".aspnet");
+
+        // Act
+        var log = string.Join('\n', http.Server.Stderr);
+
+        // Assert
+        Assert.False(Directory.Exists(keys), $"{keys} was created");
+        Assert.DoesNotContain("DataProtection", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("unencrypted", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Body25MB_RefusedBeforeParsing_MemoryStaysBounded()
+    {
+        // Arrange
+        var token = await http.CreateTokenAsync("--developer", "maxi");
+        using var client = new HttpClient();
+        var session = await RawMcp.OpenWithCallAsync(client, http.Server.McpUri, token);
+        var body = HttpSessionLimitsTests.Call(5, new string('a', 25 * 1000 * 1000));
+        var before = http.Server.WorkingSet;
+
+        // Act
+        using var request = RawMcp.Post(http.Server.McpUri, token, RawMcp.Json(body), session);
+        using var response = await client.SendAsync(request);
+        var after = http.Server.WorkingSet;
+
+        // Assert
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("\"code\":-32600", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(after - before < 100L * 1024 * 1024, $"the server grew by {(after - before) / (1024 * 1024)} MB");
+    }
 }

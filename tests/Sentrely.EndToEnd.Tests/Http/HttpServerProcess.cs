@@ -19,6 +19,16 @@ internal sealed class HttpServerProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>Gets the server's resident memory now, in bytes.</summary>
+    public long WorkingSet
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
     public Uri BaseUri => new($"http://127.0.0.1:{Port}");
 
     public Uri McpUri => new(BaseUri, "/mcp");
@@ -66,6 +76,19 @@ internal sealed class HttpServerProcess : IAsyncDisposable
 
         await server.DisposeAsync();
         throw new TimeoutException("the server did not answer /healthz within 60 s");
+    }
+
+    /// <summary>Stops the server as a service manager would (SIGTERM) and waits until it has exited.</summary>
+    public async Task<int> TerminateAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()

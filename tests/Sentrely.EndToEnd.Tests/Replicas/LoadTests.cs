@@ -32,7 +32,9 @@ public sealed class LoadTests : IClassFixture<PostgresFixture>, IAsyncLifetime
     {
         await _world.InitializeAsync();
         var config = _world.ConfigWithRules("- { id: read-all, effect: allow, tools: [describe-instances] }\n")
-            .Replace($"  sqlite: {_world.StorePath}", $"  postgres: \"{_postgres.ConnectionString}\"", StringComparison.Ordinal);
+            .Replace($"  sqlite: {_world.StorePath}", $"  postgres: \"{_postgres.ConnectionString}\"", StringComparison.Ordinal)
+            // Every session uses one token: lift the per-token caps to the most sessions this test opens.
+            + "server:\n  limits: { concurrentCallsPerToken: 256, sessionsPerToken: 256 }\n";
         await File.WriteAllTextAsync(_world.ConfigPath, config);
         _a = await HttpServerProcess.StartAsync(_world);
         _b = await HttpServerProcess.StartAsync(_world);
