@@ -1,46 +1,44 @@
-using System.Diagnostics;
-
 namespace Sentrely.Arguments.Tests;
 
-public sealed class PathArgumentResolverTests : PathArgumentResolverTestBase
+public sealed class PathArgumentReaderTests : PathArgumentReaderTestBase
 {
     [Theory]
-    [InlineData("inside.txt", "root/inside.txt")]
-    [InlineData("sub/nested.txt", "root/sub/nested.txt")]
-    [InlineData("./sub/../inside.txt", "root/inside.txt")]
-    public async Task ResolveAsync_RelativePathInsideRoot_ResolvesAgainstFirstRoot(string path, string expected)
+    [InlineData("inside.txt", "inside")]
+    [InlineData("sub/nested.txt", "nested")]
+    [InlineData("./sub/../inside.txt", "inside")]
+    public async Task ReadAsync_RelativePathInsideRoot_ReadsAgainstFirstRoot(string path, string expected)
     {
         // Act
-        var (resolved, error) = await Resolve(path);
+        var (content, error) = await Read(path);
 
         // Assert
         Assert.Null(error);
-        Assert.Equal(new ResolvedPath(Tree.Combine(expected), 5), resolved);
+        Assert.Equal(expected, Text(content));
     }
 
     [Fact]
-    public async Task ResolveAsync_AbsolutePathInsideRoot_Resolves()
+    public async Task ReadAsync_AbsolutePathInsideRoot_Reads()
     {
-        var (resolved, error) = await Resolve(Inside);
+        var (content, error) = await Read(Inside);
 
         Assert.Null(error);
-        Assert.Equal(Inside, resolved!.FullPath);
+        Assert.Equal("inside", Text(content));
     }
 
     [Fact]
-    public async Task ResolveAsync_FileInSecondRoot_ResolvesByAbsolutePathOnly()
+    public async Task ReadAsync_FileInSecondRoot_ReadsByAbsolutePathOnly()
     {
         // Arrange
         var second = Tree.Folder("second");
-        var file = Tree.File("second/only-here.txt");
+        var file = Tree.File("second/only-here.txt", content: "second");
 
         // Act
-        var (absolute, absoluteError) = await Resolve(file, [RootFolder, second]);
-        var (_, relativeError) = await Resolve("only-here.txt", [RootFolder, second]);
+        var (absolute, absoluteError) = await Read(file, [RootFolder, second]);
+        var (_, relativeError) = await Read("only-here.txt", [RootFolder, second]);
 
         // Assert
         Assert.Null(absoluteError);
-        Assert.Equal(file, absolute!.FullPath);
+        Assert.Equal("second", Text(absolute));
         Assert.Contains("does not exist", Refusal.AssertNames(relativeError, "path"), StringComparison.Ordinal);
     }
 
@@ -49,28 +47,28 @@ public sealed class PathArgumentResolverTests : PathArgumentResolverTestBase
     [InlineData("sub/../../outside/secret.txt")]
     [InlineData("../root-evil/x.txt")]
     [InlineData("../../../../../../../../etc/passwd")]
-    public async Task ResolveAsync_RelativeTraversal_RefusesAsOutside(string path)
+    public async Task ReadAsync_RelativeTraversal_RefusesAsOutside(string path)
     {
         // Arrange
         Tree.File("root-evil/x.txt");
 
         // Act
-        var (resolved, error) = await Resolve(path);
+        var (content, error) = await Read(path);
 
         // Assert
-        Assert.Null(resolved);
+        Assert.Null(content);
         Assert.Contains("outside the allowed folders", Refusal.AssertNames(error, "path"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ResolveAsync_AbsolutePathOutsideOrSiblingWithSharedPrefix_Refuses()
+    public async Task ReadAsync_AbsolutePathOutsideOrSiblingWithSharedPrefix_Refuses()
     {
         // Arrange
         var sibling = Tree.File("root-evil/x.txt");
 
         // Act
-        var (_, outsideError) = await Resolve(Secret);
-        var (_, siblingError) = await Resolve(sibling);
+        var (_, outsideError) = await Read(Secret);
+        var (_, siblingError) = await Read(sibling);
 
         // Assert
         Assert.Contains("outside", Refusal.AssertNames(outsideError, "path"), StringComparison.Ordinal);
@@ -83,23 +81,23 @@ public sealed class PathArgumentResolverTests : PathArgumentResolverTestBase
     [InlineData("sub/", "folder")]
     [InlineData("missing.txt", "does not exist")]
     [InlineData("sub/missing/x.txt", "does not exist")]
-    public async Task ResolveAsync_NotAFile_Refuses(string path, string explanation)
+    public async Task ReadAsync_NotAFile_Refuses(string path, string explanation)
     {
-        var (_, error) = await Resolve(path);
+        var (_, error) = await Read(path);
 
         Assert.Contains(explanation, Refusal.AssertNames(error, "path"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ResolveAsync_FileOverSizeCap_RefusesAndAtCapAccepts()
+    public async Task ReadAsync_FileOverSizeCap_RefusesAndAtCapAccepts()
     {
         // Arrange
         Tree.File("root/big.bin", (int)MaxBytes + 1);
         Tree.File("root/exact.bin", (int)MaxBytes);
 
         // Act
-        var (_, bigError) = await Resolve("big.bin");
-        var (exact, exactError) = await Resolve("exact.bin");
+        var (_, bigError) = await Read("big.bin");
+        var (exact, exactError) = await Read("exact.bin");
 
         // Assert
         Assert.Contains("limit is 100 bytes", Refusal.AssertNames(bigError, "path"), StringComparison.Ordinal);
@@ -113,41 +111,41 @@ public sealed class PathArgumentResolverTests : PathArgumentResolverTestBase
     [InlineData("in\0side.txt", "control characters")]
     [InlineData("inside.txt\n", "control characters")]
     [InlineData("\u001B[2Jinside.txt", "control characters")]
-    public async Task ResolveAsync_MalformedPath_Refuses(string path, string explanation)
+    public async Task ReadAsync_MalformedPath_Refuses(string path, string explanation)
     {
-        var (_, error) = await Resolve(path);
+        var (_, error) = await Read(path);
 
         Assert.Contains(explanation, Refusal.AssertNames(error, "path"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ResolveAsync_LoneSurrogateOrHugePath_Refuses()
+    public async Task ReadAsync_LoneSurrogateOrHugePath_Refuses()
     {
-        var (_, surrogateError) = await Resolve("inside" + '\uD800' + ".txt");
-        var (_, hugeError) = await Resolve(new string('a', 1024 * 1024));
+        var (_, surrogateError) = await Read("inside" + '\uD800' + ".txt");
+        var (_, hugeError) = await Read(new string('a', 1024 * 1024));
 
         Assert.Contains("surrogate", Refusal.AssertNames(surrogateError, "path"), StringComparison.Ordinal);
         Assert.True(Refusal.AssertNames(hugeError, "path").Length < 200);
     }
 
     [Fact]
-    public async Task ResolveAsync_RelativeWithNoRoots_Refuses()
+    public async Task ReadAsync_RelativeWithNoRoots_Refuses()
     {
-        var (_, error) = await Resolve("inside.txt", []);
+        var (_, error) = await Read("inside.txt", []);
 
         Assert.Contains("no root", Refusal.AssertNames(error, "path"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ResolveAsync_AbsoluteWithNoRoots_RefusesAsOutside()
+    public async Task ReadAsync_AbsoluteWithNoRoots_RefusesAsOutside()
     {
-        var (_, error) = await Resolve(Inside, []);
+        var (_, error) = await Read(Inside, []);
 
         Assert.Contains("outside", Refusal.AssertNames(error, "path"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ResolveAsync_Fifo_RefusesAsNotRegular()
+    public async Task ReadAsync_Fifo_RefusesAsNotRegular()
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -155,15 +153,10 @@ public sealed class PathArgumentResolverTests : PathArgumentResolverTestBase
         }
 
         // Arrange
-        var fifo = Tree.Combine("root/pipe");
-        using (var mkfifo = Process.Start("mkfifo", [fifo]))
-        {
-            await mkfifo.WaitForExitAsync();
-            Assert.Equal(0, mkfifo.ExitCode);
-        }
+        await ExternalCommand.RunAsync("mkfifo", Tree.Combine("root/pipe"));
 
         // Act
-        var (_, error) = await Resolve("pipe");
+        var (_, error) = await Read("pipe");
 
         // Assert
         Assert.Contains("not a regular file", Refusal.AssertNames(error, "path"), StringComparison.Ordinal);
