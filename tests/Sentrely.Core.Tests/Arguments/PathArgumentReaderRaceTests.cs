@@ -1,9 +1,13 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Sentrely.Arguments.Tests;
 
 public sealed class PathArgumentReaderRaceTests : PathArgumentReaderTestBase
 {
+    private const int AtFdCwd = -100;
+    private const uint RenameExchangeFlag = 2;
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -37,14 +41,15 @@ public sealed class PathArgumentReaderRaceTests : PathArgumentReaderTestBase
 
     private void Swap(CancellationToken token)
     {
-        var (swap, stash, evil) = (Tree.Combine("root/swap"), Tree.Combine("root/stash"), Tree.Combine("root/evil"));
+        // renameat2(RENAME_EXCHANGE) trades the folder and the link atomically, so "swap" is always one or the other:
+        // against the old check-then-open-by-name code this leaked the outside file within 2 s.
+        var (swap, evil) = (Tree.Combine("root/swap"), Tree.Combine("root/evil"));
         while (!token.IsCancellationRequested)
         {
-            // rename(2) under the hood: the folder and the link trade places under the name "swap".
-            Directory.Move(swap, stash);
-            Directory.Move(evil, swap);
-            Directory.Move(swap, evil);
-            Directory.Move(stash, swap);
+            Assert.Equal(0, RenameExchange(AtFdCwd, swap, AtFdCwd, evil, RenameExchangeFlag));
         }
     }
+
+    [DllImport("libc", EntryPoint = "renameat2", SetLastError = true)]
+    private static extern int RenameExchange(int oldFolder, string oldPath, int newFolder, string newPath, uint flags);
 }
