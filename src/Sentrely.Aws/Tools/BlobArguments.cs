@@ -32,30 +32,9 @@ internal static class BlobArguments
             return Remember(values, bytes[..written]);
         }
 
-        var (resolved, error) = await PathArgumentResolver.ResolveAsync("path", path!, context.FileRoots, maxBytes, cancellationToken).ConfigureAwait(false);
-        if (!values.Check(error) || resolved is null)
-        {
-            return null;
-        }
-
-        // Read from the resolved path, at most one byte past the cap, so a file that grew after the check is still refused.
-        var file = new FileStream(resolved.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
-        await using var closeFile = file.ConfigureAwait(false);
-        var buffer = new byte[Math.Min(resolved.Length, maxBytes) + 1];
-        var read = 0;
-        int n;
-        while (read < buffer.Length && (n = await file.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            read += n;
-        }
-
-        if (read > maxBytes)
-        {
-            values.Check($"`path` is larger than {maxBytes / (1024 * 1024)} MiB");
-            return null;
-        }
-
-        return Remember(values, buffer[..read]);
+        // The bytes come from the one handle the reader opened and checked; the hash below is of exactly these bytes.
+        var (content, error) = await PathArgumentReader.ReadAsync("path", path!, context.FileRoots, maxBytes, cancellationToken).ConfigureAwait(false);
+        return values.Check(error) && content is not null ? Remember(values, content) : null;
     }
 
     // The content's hash is a derived value, so an approval binds to these bytes, not just to the path that named them.

@@ -10,7 +10,7 @@ public sealed record ArgumentContext(string Partition, string Region, string Acc
 /// <summary>Gets the folders <c>path</c> arguments may read.</summary>
 public interface IFileRootProvider
 {
-    /// <summary>Returns the allowed roots as absolute, link-resolved paths; the first MCP root first.</summary>
+    /// <summary>Returns the allowed roots as absolute paths (a root may be a link; nothing below it is followed); the first MCP root first.</summary>
     /// <param name="cancellationToken">The cancellation token.</param>
     ValueTask<IReadOnlyList<string>> GetRootsAsync(CancellationToken cancellationToken);
 }

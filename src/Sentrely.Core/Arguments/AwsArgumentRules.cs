@@ -11,6 +11,10 @@ public static partial class AwsArgumentRules
 {
     private static readonly SearchValues<char> IamSpecialChars = SearchValues.Create("*?$");
 
+    /// <summary>Formats a caller's value for a refusal message: quoted, cut short, control and bidi characters escaped.</summary>
+    /// <param name="value">The value as the caller sent it.</param>
+    public static string Quote(string value) => ArgumentText.Quote(value);
+
     /// <summary>Checks free text: at most <paramref name="maxLength"/> characters, no control characters except tab, line feed and carriage return, valid UTF-16.</summary>
     /// <param name="argument">The argument's name, used in the message.</param>
     /// <param name="value">The value to check.</param>

@@ -47,6 +47,11 @@ internal sealed class YamlNodeReader(string file)
             Error(ex.Start, "", ConfigErrorCodes.YamlSyntax, $"invalid YAML: {ex.Message}");
             return null;
         }
+        catch (Exception ex) when (IsParserFault(ex))
+        {
+            FileError(ConfigErrorCodes.YamlSyntax, $"invalid YAML: the YAML parser cannot read this file ({ex.Message}); check quoting, indentation and tags");
+            return null;
+        }
 
         if (stream.Documents.Count > 1)
         {
@@ -206,11 +211,13 @@ internal sealed class YamlNodeReader(string file)
     private bool RejectAliases(string text)
     {
         var found = false;
+        var lastGood = Mark.Empty;
         try
         {
             var parser = new Parser(new StringReader(text));
             while (parser.MoveNext())
             {
+                lastGood = parser.Current?.End ?? lastGood;
                 if (parser.Current is AnchorAlias alias)
                 {
                     Error(alias.Start, "", ConfigErrorCodes.YamlSyntax, $"YAML aliases (`*{alias.Value}`) are not supported: write the value out");
@@ -222,9 +229,18 @@ internal sealed class YamlNodeReader(string file)
         {
             // Reported with its position by the full load that follows.
         }
+        catch (Exception ex) when (IsParserFault(ex))
+        {
+            Error(lastGood, "", ConfigErrorCodes.YamlSyntax, $"invalid YAML after this point: the YAML parser cannot read it ({ex.Message}); check quoting, indentation and tags");
+            return false;
+        }
 
         return !found;
     }
+
+    // YamlDotNet reports some malformed input (odd tags, directives, stray tokens) with these instead of YamlException;
+    // they are still syntax errors in the file, never a reason to crash the loader (found by fuzzing: fuzz/corpus/config).
+    private static bool IsParserFault(Exception ex) => ex is InvalidOperationException or ArgumentException;
 
     private static int ToInt(long value) => (int)Math.Clamp(value, 0, int.MaxValue);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sentrely.Arguments;
 
 namespace Sentrely.Invocation;
 
@@ -17,7 +18,8 @@ public static class StrictJson
         var firstSentence = message.IndexOf(". ", StringComparison.Ordinal) is var i and > 0 ? message[..i] : message;
         if (message.Contains("could not be mapped", StringComparison.Ordinal) || message.Contains("unmapped", StringComparison.OrdinalIgnoreCase))
         {
-            return $"`{path ?? "?"}` is not an argument of this tool (see its input schema)";
+            // The name is the caller's text: quoted and escaped, so control or bidi characters cannot reach a terminal or log.
+            return $"{(path is null ? "an argument" : ArgumentText.Quote(path))} is not an argument of this tool (see its input schema)";
         }
 
         if (message.Contains("missing required properties", StringComparison.Ordinal))

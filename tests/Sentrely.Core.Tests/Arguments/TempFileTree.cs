@@ -14,11 +14,19 @@ internal sealed class TempFileTree : IDisposable
 
     public string Folder(params string[] parts) => Directory.CreateDirectory(Combine(parts)).FullName;
 
-    public string File(string relative, int length = 5)
+    public string File(string relative, int length = 5, string? content = null)
     {
         var path = Combine(relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        System.IO.File.WriteAllBytes(path, new byte[length]);
+        if (content is null)
+        {
+            System.IO.File.WriteAllBytes(path, new byte[length]);
+        }
+        else
+        {
+            System.IO.File.WriteAllText(path, content);
+        }
+
         return path;
     }
 

@@ -88,6 +88,24 @@ public class SentrelyConfigLoaderTests
         Assert.Contains(errors, e => e.Code == ConfigErrorCodes.YamlSyntax && e.Line > 0);
     }
 
+    // Inputs the fuzzer found (fuzz/corpus/config/crash-*): YamlDotNet answered them with InvalidOperationException or
+    // ArgumentException instead of YamlException, which escaped the loader.
+    [Theory]
+    [InlineData("!!+a \"\\u0000\"")]
+    [InlineData("...\n}")]
+    [InlineData("?\r\r[\r>\r")]
+    [InlineData("-\n{\nz")]
+    [InlineData(" : !")]
+    [InlineData(":\r?\0:")]
+    public void Parse_InputYamlDotNetFaultsOn_SyntaxErrorNotCrash(string yaml)
+    {
+        // Act
+        var errors = ConfigAssert.Invalid(yaml);
+
+        // Assert
+        Assert.Contains(errors, e => e.Code == ConfigErrorCodes.YamlSyntax && e.Message.StartsWith("invalid YAML", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Parse_RootIsList_WrongType()
     {

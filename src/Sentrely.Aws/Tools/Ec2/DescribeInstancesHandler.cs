@@ -32,7 +32,7 @@ internal sealed class DescribeInstancesHandler(AwsClients clients) : ToolHandler
             // Filter values never reach a policy (DescribeInstances has no resource scope), so EC2's own wildcards are fine here.
             if (!FilterNames.Contains(filter.Name, StringComparer.Ordinal) && !filter.Name.StartsWith("tag:", StringComparison.Ordinal))
             {
-                values.Check($"filter `{Shorten(filter.Name)}` is not supported; use one of {string.Join(", ", FilterNames)} or tag:KEY");
+                values.Check($"filter {AwsArgumentRules.Quote(filter.Name)} is not supported; use one of {string.Join(", ", FilterNames)} or tag:KEY");
             }
 
             values.Check(AwsArgumentRules.CheckText("filters.name", filter.Name, 255));
@@ -87,8 +87,6 @@ internal sealed class DescribeInstancesHandler(AwsClients clients) : ToolHandler
             return AwsFailures.From(ex, []);
         }
     }
-
-    private static string Shorten(string value) => value.Length <= 64 ? value : value[..64] + "…";
 }
 
 /// <summary>Gets the arguments of describe-instances.</summary>
