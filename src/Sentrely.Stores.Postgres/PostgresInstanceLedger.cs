@@ -12,17 +12,17 @@ namespace Sentrely.Stores.Postgres;
 /// </summary>
 public sealed class PostgresInstanceLedger : IInstanceLedger
 {
-    private const string InstanceColumns = "instanceId, instanceType, sessionId, developer, project, launchedAt, state";
+    private const string InstanceColumns = "instanceId, instanceType, sessionId, developer, project, launchedAt, state, sessionGroup";
 
     private readonly PostgresDatabase _database;
 
     internal PostgresInstanceLedger(PostgresDatabase database) => _database = database;
 
     /// <inheritdoc />
-    public async ValueTask<LedgerUsage> UsageAsync(string sessionId, string developer, CancellationToken cancellationToken)
+    public async ValueTask<LedgerUsage> UsageAsync(string sessionId, string developer, string? group, CancellationToken cancellationToken)
     {
         using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await ReadUsageAsync(connection, null, sessionId, developer, cancellationToken).ConfigureAwait(false);
+        return await ReadUsageAsync(connection, null, sessionId, developer, group, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -33,7 +33,7 @@ public sealed class PostgresInstanceLedger : IInstanceLedger
         using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await PostgresDatabase.LockAsync(connection, transaction, PostgresDatabase.LedgerLock, cancellationToken).ConfigureAwait(false);
-        var usage = await ReadUsageAsync(connection, transaction, reservation.SessionId, reservation.Developer, cancellationToken).ConfigureAwait(false);
+        var usage = await ReadUsageAsync(connection, transaction, reservation.SessionId, reservation.Developer, reservation.Group, cancellationToken).ConfigureAwait(false);
         if (check(usage) is { } rejection)
         {
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
@@ -42,9 +42,10 @@ public sealed class PostgresInstanceLedger : IInstanceLedger
 
         using (var insert = new NpgsqlCommand(
             """
-            INSERT INTO ledger_reservations (callId, sessionId, developer, instanceTypes, expires) VALUES (@callId, @sessionId, @developer, @types, @expires)
+            INSERT INTO ledger_reservations (callId, sessionId, developer, instanceTypes, expires, sessionGroup)
+            VALUES (@callId, @sessionId, @developer, @types, @expires, @group)
             ON CONFLICT (callId) DO UPDATE SET sessionId = excluded.sessionId, developer = excluded.developer,
-                instanceTypes = excluded.instanceTypes, expires = excluded.expires;
+                instanceTypes = excluded.instanceTypes, expires = excluded.expires, sessionGroup = excluded.sessionGroup;
             """,
             connection,
             transaction))
@@ -54,6 +55,7 @@ public sealed class PostgresInstanceLedger : IInstanceLedger
             insert.Parameters.AddWithValue("developer", reservation.Developer);
             insert.Parameters.AddWithValue("types", reservation.InstanceTypes.ToArray());
             insert.Parameters.AddWithValue("expires", _database.Time.GetUtcNow() + InMemoryInstanceLedger.ReservationLifetime);
+            insert.Parameters.AddWithValue("group", NpgsqlTypes.NpgsqlDbType.Text, (object?)reservation.Group ?? DBNull.Value);
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -88,7 +90,8 @@ public sealed class PostgresInstanceLedger : IInstanceLedger
                 reader.GetString(3),
                 reader.GetString(4),
                 reader.GetFieldValue<DateTimeOffset>(5),
-                ParseState(reader.GetString(6))));
+                LedgerStates.Parse(reader.GetString(6)),
+                reader.IsDBNull(7) ? null : reader.GetString(7)));
         }
 
         return found;
@@ -104,9 +107,10 @@ public sealed class PostgresInstanceLedger : IInstanceLedger
         {
             using var command = new NpgsqlCommand(
                 $"""
-                INSERT INTO ledger_instances ({InstanceColumns}) VALUES (@id, @type, @sessionId, @developer, @project, @launchedAt, @state)
+                INSERT INTO ledger_instances ({InstanceColumns}) VALUES (@id, @type, @sessionId, @developer, @project, @launchedAt, @state, @group)
                 ON CONFLICT (instanceId) DO UPDATE SET instanceType = excluded.instanceType, sessionId = excluded.sessionId,
-                    developer = excluded.developer, project = excluded.project, launchedAt = excluded.launchedAt, state = excluded.state;
+                    developer = excluded.developer, project = excluded.project, launchedAt = excluded.launchedAt, state = excluded.state,
+                    sessionGroup = excluded.sessionGroup;
                 """,
                 connection,
                 transaction);
@@ -116,7 +120,8 @@ public sealed class PostgresInstanceLedger : IInstanceLedger
             command.Parameters.AddWithValue("developer", i.Developer);
             command.Parameters.AddWithValue("project", i.Project);
             command.Parameters.AddWithValue("launchedAt", PostgresTime.Value(i.LaunchedAt));
-            command.Parameters.AddWithValue("state", StateText(i.State));
+            command.Parameters.AddWithValue("state", LedgerStates.Text(i.State));
+            command.Parameters.AddWithValue("group", NpgsqlTypes.NpgsqlDbType.Text, (object?)i.Group ?? DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -130,9 +135,10 @@ public sealed class PostgresInstanceLedger : IInstanceLedger
         ArgumentNullException.ThrowIfNull(startedBy);
         return await UpdateAsync(
             """
-            UPDATE ledger_instances SET state = 'running', sessionId = @sessionId, developer = @developer, project = @project
+            UPDATE ledger_instances SET state = 'running', sessionId = @sessionId, developer = @developer, project = @project, sessionGroup = @group
             WHERE instanceId = ANY(@ids) AND state <> 'terminated'
-              AND NOT (state = 'running' AND sessionId = @sessionId AND developer = @developer AND project = @project);
+              AND NOT (state = 'running' AND sessionId = @sessionId AND developer = @developer AND project = @project
+                       AND sessionGroup IS NOT DISTINCT FROM @group);
             """,
             instanceIds,
             p =>
@@ -140,6 +146,7 @@ public sealed class PostgresInstanceLedger : IInstanceLedger
                 p.AddWithValue("sessionId", startedBy.SessionId);
                 p.AddWithValue("developer", startedBy.Developer);
                 p.AddWithValue("project", startedBy.Project);
+                p.AddWithValue("group", SessionGroup.Of(startedBy));
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -158,47 +165,35 @@ public sealed class PostgresInstanceLedger : IInstanceLedger
         return await UpdateAsync(
             "UPDATE ledger_instances SET state = @state WHERE instanceId = ANY(@ids) AND state <> 'terminated' AND state <> @state;",
             instanceIds,
-            p => p.AddWithValue("state", StateText(state)),
+            p => p.AddWithValue("state", LedgerStates.Text(state)),
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static string StateText(LedgerInstanceState state) => state switch
+    private async ValueTask<LedgerUsage> ReadUsageAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string sessionId, string developer, string? group, CancellationToken cancellationToken)
     {
-        LedgerInstanceState.Running => "running",
-        LedgerInstanceState.Stopped => "stopped",
-        LedgerInstanceState.Terminated => "terminated",
-        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "unknown instance state"),
-    };
-
-    private static LedgerInstanceState ParseState(string text) => text switch
-    {
-        "running" => LedgerInstanceState.Running,
-        "stopped" => LedgerInstanceState.Stopped,
-        "terminated" => LedgerInstanceState.Terminated,
-        _ => throw new InvalidDataException("a ledger instance has an unknown state"),
-    };
-
-    private async ValueTask<LedgerUsage> ReadUsageAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sessionId, string developer, CancellationToken cancellationToken)
-    {
+        // A row counts against the session's caps when it is the session's or its group's (one row, counted once).
         using var command = new NpgsqlCommand(
             """
-            SELECT sessionId, developer, instanceType FROM ledger_instances
-            WHERE state = 'running' AND (sessionId = @sessionId OR developer = @developer)
+            SELECT sessionId = @sessionId OR sessionGroup = @group, developer, instanceType FROM ledger_instances
+            WHERE state = 'running' AND (sessionId = @sessionId OR developer = @developer OR sessionGroup = @group)
             UNION ALL
-            SELECT sessionId, developer, unnest(instanceTypes) FROM ledger_reservations
-            WHERE expires > @now AND (sessionId = @sessionId OR developer = @developer);
+            SELECT sessionId = @sessionId OR sessionGroup = @group, developer, unnest(instanceTypes) FROM ledger_reservations
+            WHERE expires > @now AND (sessionId = @sessionId OR developer = @developer OR sessionGroup = @group);
             """,
             connection,
             transaction);
         command.Parameters.AddWithValue("sessionId", sessionId);
         command.Parameters.AddWithValue("developer", developer);
+        command.Parameters.AddWithValue("group", NpgsqlTypes.NpgsqlDbType.Text, (object?)group ?? DBNull.Value);
         command.Parameters.AddWithValue("now", _database.Time.GetUtcNow());
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var byType = new Dictionary<string, int>(StringComparer.Ordinal);
         var developerRunning = 0;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (string.Equals(reader.GetString(0), sessionId, StringComparison.Ordinal))
+            // NULL (no group, or a row written before groups) is not the session's.
+            if (!reader.IsDBNull(0) && reader.GetBoolean(0))
             {
                 var type = reader.GetString(2);
                 byType[type] = byType.GetValueOrDefault(type) + 1;

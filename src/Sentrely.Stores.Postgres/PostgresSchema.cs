@@ -135,6 +135,13 @@ internal static class PostgresSchema
             expires       timestamptz NOT NULL
         );
         """,
+
+        // v2: the session group (API token, else developer) whose sessions' per-session caps an instance also counts against.
+        """
+        ALTER TABLE ledger_instances ADD COLUMN sessionGroup text;
+        ALTER TABLE ledger_reservations ADD COLUMN sessionGroup text;
+        CREATE INDEX ledger_instances_group ON ledger_instances (state, sessionGroup);
+        """,
     ];
 
     /// <summary>Gets the schema version this build writes.</summary>

@@ -43,7 +43,7 @@ internal sealed class SentrelyTools
     /// <summary>Gets the instances Sentrely launched, which cost limits count: this process's, until <see cref="UseSharedLimits"/> binds a shared ledger.</summary>
     public IInstanceLedger Ledger => _ledger;
 
-    /// <summary>Binds the store's shared limit state (several replicas), where it has one; call before the first tool call.</summary>
+    /// <summary>Binds the store's limit state (shared by every process, session and replica on it); call before the first tool call.</summary>
     public void UseSharedLimits(IRateLimitStore? rateLimits, IInstanceLedger? ledger)
     {
         _rateLimits.Inner = rateLimits ?? _rateLimits.Inner;

@@ -9,7 +9,8 @@ internal sealed class SwitchableInstanceLedger(IInstanceLedger initial) : IInsta
 {
     public IInstanceLedger Inner { get; set; } = initial;
 
-    public ValueTask<LedgerUsage> UsageAsync(string sessionId, string developer, CancellationToken cancellationToken) => Inner.UsageAsync(sessionId, developer, cancellationToken);
+    public ValueTask<LedgerUsage> UsageAsync(string sessionId, string developer, string? group, CancellationToken cancellationToken) =>
+        Inner.UsageAsync(sessionId, developer, group, cancellationToken);
 
     public ValueTask<ToolCallRejection?> ReserveAsync(LaunchReservation reservation, Func<LedgerUsage, ToolCallRejection?> check, CancellationToken cancellationToken) =>
         Inner.ReserveAsync(reservation, check, cancellationToken);

@@ -31,7 +31,33 @@ public sealed class PostgresStoreTests(PostgresFixture fixture) : IClassFixture<
         var versions = await ScalarAsync("SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version;");
 
         // Assert
-        Assert.Equal("1", versions);
+        Assert.Equal("1,2", versions);
+    }
+
+    [Fact]
+    public async Task Migrate_Version1Schema_LedgerGainsSessionGroupAndKeepsItsRows()
+    {
+        // Arrange: a schema as version 1 left it, with one running instance.
+        await Stores.NewStore().MigrateAsync(default);
+        await PostgresFixture.ExecuteAsync(
+            Stores.ConnectionString,
+            """
+            DROP INDEX ledger_instances_group;
+            ALTER TABLE ledger_instances DROP COLUMN sessionGroup;
+            ALTER TABLE ledger_reservations DROP COLUMN sessionGroup;
+            DELETE FROM schema_version WHERE version >= 2;
+            INSERT INTO ledger_instances VALUES ('i-1', 't3.micro', 'sess_a', 'jordan', 'p', now(), 'running');
+            """);
+
+        // Act
+        var ledger = Stores.NewStore().Ledger!;
+        var own = await ledger.UsageAsync("sess_a", "jordan", "developer:jordan", default);
+        var next = await ledger.UsageAsync("sess_b", "jordan", "developer:jordan", default);
+
+        // Assert: the old row counts for its session and developer; it has no group.
+        Assert.Equal("1,2", await ScalarAsync("SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version;"));
+        Assert.Equal((1, 1), (own.SessionRunning, own.DeveloperRunning));
+        Assert.Equal((0, 1), (next.SessionRunning, next.DeveloperRunning));
     }
 
     [Fact]
