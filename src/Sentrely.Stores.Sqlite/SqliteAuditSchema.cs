@@ -126,7 +126,7 @@ internal static class SqliteAuditSchema
         """,
 
         // v6: rate-limit buckets and the EC2 instance ledger, so limits hold across processes and sessions
-        // (SqliteRateLimitStore, SqliteInstanceLedger). Times here are INTEGER UTC ticks: exact, and compared as numbers.
+        // (RelationalRateLimitStore, RelationalInstanceLedger). Times here are INTEGER UTC ticks: exact, and compared as numbers.
         """
         CREATE TABLE rate_buckets (
             key         TEXT PRIMARY KEY,

@@ -3,6 +3,7 @@ using Sentrely.Audit;
 using Sentrely.Auth;
 using Sentrely.Limits;
 using Sentrely.Sessions;
+using Sentrely.Stores.Relational;
 
 namespace Sentrely.Stores.Sqlite;
 
@@ -24,8 +25,9 @@ public sealed class SqliteStore : ISentrelyStore
         Sessions = new SqliteSessionRegistry(_audit);
         Approvals = new SqliteApprovalStore(_audit);
         Tokens = new SqliteTokenStore(_audit);
-        RateLimits = new SqliteRateLimitStore(_audit, time);
-        Ledger = new SqliteInstanceLedger(_audit, time);
+        var sql = new SqliteDialect(_audit, time);
+        RateLimits = new RelationalRateLimitStore(sql);
+        Ledger = new RelationalInstanceLedger(sql);
         Description = $"SQLite {path}";
     }
 

@@ -44,7 +44,10 @@ public sealed class PostgresStoreTests(PostgresFixture fixture) : IClassFixture<
             """
             DROP INDEX ledger_instances_group;
             ALTER TABLE ledger_instances DROP COLUMN sessionGroup;
-            ALTER TABLE ledger_reservations DROP COLUMN sessionGroup;
+            DROP TABLE ledger_reservations;
+            CREATE TABLE ledger_reservations (callId text PRIMARY KEY, sessionId text NOT NULL, developer text NOT NULL,
+                instanceTypes text[] NOT NULL, expires timestamptz NOT NULL);
+            INSERT INTO ledger_reservations VALUES ('call_old', 'sess_a', 'jordan', '{t3.micro}', now() + interval '5 minutes');
             DELETE FROM schema_version WHERE version >= 2;
             INSERT INTO ledger_instances VALUES ('i-1', 't3.micro', 'sess_a', 'jordan', 'p', now(), 'running');
             """);

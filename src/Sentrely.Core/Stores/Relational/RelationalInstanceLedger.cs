@@ -1,27 +1,35 @@
-using Npgsql;
+using System.Data.Common;
 using Sentrely.Limits;
 using Sentrely.Pipeline;
 using Sentrely.Sessions;
 
-namespace Sentrely.Stores.Postgres;
+namespace Sentrely.Stores.Relational;
 
 /// <summary>
-/// The instance ledger in PostgreSQL (tables <c>ledger_instances</c> and <c>ledger_reservations</c>), so every replica
-/// counts the same instances. A reservation reads the usage, runs the check and inserts inside one transaction holding
-/// a constant advisory lock: two replicas reserving at once see each other's reservation and never exceed a cap.
+/// The instance ledger in the store's database (tables <c>ledger_instances</c> and <c>ledger_reservations</c>, one row per
+/// reserved instance), so every process, session and replica counts the same instances, with one implementation for
+/// every database (<see cref="ISqlDialect"/>). A reservation reads the usage, runs the check and inserts inside one
+/// exclusive write transaction: two processes or replicas reserving at once see each other's reservation and never
+/// exceed a cap.
 /// </summary>
-public sealed class PostgresInstanceLedger : IInstanceLedger
+public sealed class RelationalInstanceLedger : IInstanceLedger
 {
     private const string InstanceColumns = "instanceId, instanceType, sessionId, developer, project, launchedAt, state, sessionGroup";
 
-    private readonly PostgresDatabase _database;
+    private readonly ISqlDialect _sql;
 
-    internal PostgresInstanceLedger(PostgresDatabase database) => _database = database;
+    /// <summary>Initializes a new instance of the <see cref="RelationalInstanceLedger"/> class.</summary>
+    /// <param name="sql">The database.</param>
+    public RelationalInstanceLedger(ISqlDialect sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        _sql = sql;
+    }
 
     /// <inheritdoc />
     public async ValueTask<LedgerUsage> UsageAsync(string sessionId, string developer, string? group, CancellationToken cancellationToken)
     {
-        using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await ReadUsageAsync(connection, null, sessionId, developer, group, cancellationToken).ConfigureAwait(false);
     }
 
@@ -30,9 +38,8 @@ public sealed class PostgresInstanceLedger : IInstanceLedger
     {
         ArgumentNullException.ThrowIfNull(reservation);
         ArgumentNullException.ThrowIfNull(check);
-        using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await PostgresDatabase.LockAsync(connection, transaction, PostgresDatabase.LedgerLock, cancellationToken).ConfigureAwait(false);
+        using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = await _sql.BeginWriteAsync(connection, exclusive: true, cancellationToken).ConfigureAwait(false);
         var usage = await ReadUsageAsync(connection, transaction, reservation.SessionId, reservation.Developer, reservation.Group, cancellationToken).ConfigureAwait(false);
         if (check(usage) is { } rejection)
         {
@@ -40,22 +47,23 @@ public sealed class PostgresInstanceLedger : IInstanceLedger
             return rejection;
         }
 
-        using (var insert = new NpgsqlCommand(
-            """
-            INSERT INTO ledger_reservations (callId, sessionId, developer, instanceTypes, expires, sessionGroup)
-            VALUES (@callId, @sessionId, @developer, @types, @expires, @group)
-            ON CONFLICT (callId) DO UPDATE SET sessionId = excluded.sessionId, developer = excluded.developer,
-                instanceTypes = excluded.instanceTypes, expires = excluded.expires, sessionGroup = excluded.sessionGroup;
-            """,
-            connection,
-            transaction))
+        using (var clear = SqlCommands.Create(connection, transaction, "DELETE FROM ledger_reservations WHERE callId = @callId;").With("callId", reservation.CallId))
         {
-            insert.Parameters.AddWithValue("callId", reservation.CallId);
-            insert.Parameters.AddWithValue("sessionId", reservation.SessionId);
-            insert.Parameters.AddWithValue("developer", reservation.Developer);
-            insert.Parameters.AddWithValue("types", reservation.InstanceTypes.ToArray());
-            insert.Parameters.AddWithValue("expires", _database.Time.GetUtcNow() + InMemoryInstanceLedger.ReservationLifetime);
-            insert.Parameters.AddWithValue("group", NpgsqlTypes.NpgsqlDbType.Text, (object?)reservation.Group ?? DBNull.Value);
+            await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var expires = _sql.TimeValue(_sql.Time.GetUtcNow() + InMemoryInstanceLedger.ReservationLifetime);
+        for (var n = 0; n < reservation.InstanceTypes.Count; n++)
+        {
+            using var insert = SqlCommands.Create(
+                connection,
+                transaction,
+                """
+                INSERT INTO ledger_reservations (callId, n, sessionId, developer, sessionGroup, instanceType, expires)
+                VALUES (@callId, @n, @sessionId, @developer, @group, @type, @expires);
+                """)
+                .With("callId", reservation.CallId).With("n", n).With("sessionId", reservation.SessionId).With("developer", reservation.Developer)
+                .With("group", reservation.Group).With("type", reservation.InstanceTypes[n]).With("expires", expires);
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -66,9 +74,8 @@ public sealed class PostgresInstanceLedger : IInstanceLedger
     /// <inheritdoc />
     public async ValueTask ReleaseAsync(string callId, CancellationToken cancellationToken)
     {
-        using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = new NpgsqlCommand("DELETE FROM ledger_reservations WHERE callId = @callId;", connection);
-        command.Parameters.AddWithValue("callId", callId);
+        using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = SqlCommands.Create(connection, null, "DELETE FROM ledger_reservations WHERE callId = @callId;").With("callId", callId);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -76,9 +83,15 @@ public sealed class PostgresInstanceLedger : IInstanceLedger
     public async ValueTask<IReadOnlyList<LedgerInstance>> FindAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instanceIds);
-        using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = new NpgsqlCommand($"SELECT {InstanceColumns} FROM ledger_instances WHERE instanceId = ANY(@ids) ORDER BY instanceId;", connection);
-        command.Parameters.AddWithValue("ids", instanceIds.Distinct(StringComparer.Ordinal).ToArray());
+        var ids = instanceIds.Distinct(StringComparer.Ordinal).ToArray();
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+
+        using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = SqlCommands.Create(connection, null, "");
+        command.CommandText = $"SELECT {InstanceColumns} FROM ledger_instances WHERE instanceId IN ({command.WithList("id", ids)}) ORDER BY {_sql.Ordinal("instanceId")};";
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var found = new List<LedgerInstance>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -89,7 +102,7 @@ public sealed class PostgresInstanceLedger : IInstanceLedger
                 reader.GetString(2),
                 reader.GetString(3),
                 reader.GetString(4),
-                reader.GetFieldValue<DateTimeOffset>(5),
+                _sql.ReadTime(reader, 5),
                 LedgerStates.Parse(reader.GetString(6)),
                 reader.IsDBNull(7) ? null : reader.GetString(7)));
         }
@@ -101,27 +114,21 @@ public sealed class PostgresInstanceLedger : IInstanceLedger
     public async ValueTask RecordLaunchedAsync(IReadOnlyList<LedgerInstance> instances, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instances);
-        using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = await _sql.BeginWriteAsync(connection, exclusive: false, cancellationToken).ConfigureAwait(false);
         foreach (var i in instances)
         {
-            using var command = new NpgsqlCommand(
+            using var command = SqlCommands.Create(
+                connection,
+                transaction,
                 $"""
                 INSERT INTO ledger_instances ({InstanceColumns}) VALUES (@id, @type, @sessionId, @developer, @project, @launchedAt, @state, @group)
                 ON CONFLICT (instanceId) DO UPDATE SET instanceType = excluded.instanceType, sessionId = excluded.sessionId,
                     developer = excluded.developer, project = excluded.project, launchedAt = excluded.launchedAt, state = excluded.state,
                     sessionGroup = excluded.sessionGroup;
-                """,
-                connection,
-                transaction);
-            command.Parameters.AddWithValue("id", i.InstanceId);
-            command.Parameters.AddWithValue("type", i.InstanceType);
-            command.Parameters.AddWithValue("sessionId", i.SessionId);
-            command.Parameters.AddWithValue("developer", i.Developer);
-            command.Parameters.AddWithValue("project", i.Project);
-            command.Parameters.AddWithValue("launchedAt", PostgresTime.Value(i.LaunchedAt));
-            command.Parameters.AddWithValue("state", LedgerStates.Text(i.State));
-            command.Parameters.AddWithValue("group", NpgsqlTypes.NpgsqlDbType.Text, (object?)i.Group ?? DBNull.Value);
+                """)
+                .With("id", i.InstanceId).With("type", i.InstanceType).With("sessionId", i.SessionId).With("developer", i.Developer)
+                .With("project", i.Project).With("launchedAt", _sql.TimeValue(i.LaunchedAt)).With("state", LedgerStates.Text(i.State)).With("group", i.Group);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -136,18 +143,13 @@ public sealed class PostgresInstanceLedger : IInstanceLedger
         return await UpdateAsync(
             """
             UPDATE ledger_instances SET state = 'running', sessionId = @sessionId, developer = @developer, project = @project, sessionGroup = @group
-            WHERE instanceId = ANY(@ids) AND state <> 'terminated'
+            WHERE instanceId IN ({ids}) AND state <> 'terminated'
               AND NOT (state = 'running' AND sessionId = @sessionId AND developer = @developer AND project = @project
-                       AND sessionGroup IS NOT DISTINCT FROM @group);
+                       AND COALESCE(sessionGroup, '') = @group);
             """,
             instanceIds,
-            p =>
-            {
-                p.AddWithValue("sessionId", startedBy.SessionId);
-                p.AddWithValue("developer", startedBy.Developer);
-                p.AddWithValue("project", startedBy.Project);
-                p.AddWithValue("group", SessionGroup.Of(startedBy));
-            },
+            c => c.With("sessionId", startedBy.SessionId).With("developer", startedBy.Developer).With("project", startedBy.Project)
+                .With("group", SessionGroup.Of(startedBy)),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -163,30 +165,27 @@ public sealed class PostgresInstanceLedger : IInstanceLedger
 
         // Terminated is final: a late "stopped" never brings an instance back.
         return await UpdateAsync(
-            "UPDATE ledger_instances SET state = @state WHERE instanceId = ANY(@ids) AND state <> 'terminated' AND state <> @state;",
+            "UPDATE ledger_instances SET state = @state WHERE instanceId IN ({ids}) AND state <> 'terminated' AND state <> @state;",
             instanceIds,
-            p => p.AddWithValue("state", LedgerStates.Text(state)),
+            c => c.With("state", LedgerStates.Text(state)),
             cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<LedgerUsage> ReadUsageAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, string sessionId, string developer, string? group, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction? transaction, string sessionId, string developer, string? group, CancellationToken cancellationToken)
     {
         // A row counts against the session's caps when it is the session's or its group's (one row, counted once).
-        using var command = new NpgsqlCommand(
+        using var command = SqlCommands.Create(
+            connection,
+            transaction,
             """
-            SELECT sessionId = @sessionId OR sessionGroup = @group, developer, instanceType FROM ledger_instances
+            SELECT sessionId = @sessionId OR sessionGroup = @group, developer = @developer, instanceType FROM ledger_instances
             WHERE state = 'running' AND (sessionId = @sessionId OR developer = @developer OR sessionGroup = @group)
             UNION ALL
-            SELECT sessionId = @sessionId OR sessionGroup = @group, developer, unnest(instanceTypes) FROM ledger_reservations
+            SELECT sessionId = @sessionId OR sessionGroup = @group, developer = @developer, instanceType FROM ledger_reservations
             WHERE expires > @now AND (sessionId = @sessionId OR developer = @developer OR sessionGroup = @group);
-            """,
-            connection,
-            transaction);
-        command.Parameters.AddWithValue("sessionId", sessionId);
-        command.Parameters.AddWithValue("developer", developer);
-        command.Parameters.AddWithValue("group", NpgsqlTypes.NpgsqlDbType.Text, (object?)group ?? DBNull.Value);
-        command.Parameters.AddWithValue("now", _database.Time.GetUtcNow());
+            """)
+            .With("sessionId", sessionId).With("developer", developer).With("group", group).With("now", _sql.TimeValue(_sql.Time.GetUtcNow()));
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var byType = new Dictionary<string, int>(StringComparer.Ordinal);
         var developerRunning = 0;
@@ -199,7 +198,7 @@ public sealed class PostgresInstanceLedger : IInstanceLedger
                 byType[type] = byType.GetValueOrDefault(type) + 1;
             }
 
-            if (string.Equals(reader.GetString(1), developer, StringComparison.Ordinal))
+            if (reader.GetBoolean(1))
             {
                 developerRunning++;
             }
@@ -208,12 +207,18 @@ public sealed class PostgresInstanceLedger : IInstanceLedger
         return new LedgerUsage(byType, developerRunning);
     }
 
-    private async ValueTask<int> UpdateAsync(string sql, IReadOnlyCollection<string> instanceIds, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken)
+    private async ValueTask<int> UpdateAsync(string sql, IReadOnlyCollection<string> instanceIds, Action<DbCommand> bind, CancellationToken cancellationToken)
     {
-        using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("ids", instanceIds.Distinct(StringComparer.Ordinal).ToArray());
-        bind(command.Parameters);
+        var ids = instanceIds.Distinct(StringComparer.Ordinal).ToArray();
+        if (ids.Length == 0)
+        {
+            return 0;
+        }
+
+        using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = SqlCommands.Create(connection, null, "");
+        command.CommandText = sql.Replace("{ids}", command.WithList("id", ids), StringComparison.Ordinal);
+        bind(command);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }
