@@ -4,7 +4,7 @@ using Sentrely.Sessions;
 
 namespace Sentrely.Mcp.Hosting;
 
-/// <summary>The launched-instance ledger the tools and stages share: in the process until the runtime binds a shared one.</summary>
+/// <summary>The launched-instance ledger the tools and stages share: in the process until the runtime binds the store's.</summary>
 internal sealed class SwitchableInstanceLedger(IInstanceLedger initial) : IInstanceLedger
 {
     public IInstanceLedger Inner { get; set; } = initial;

@@ -57,7 +57,8 @@ public sealed class PostgresStoreTests(PostgresFixture fixture) : IClassFixture<
         var own = await ledger.UsageAsync("sess_a", "jordan", "developer:jordan", default);
         var next = await ledger.UsageAsync("sess_b", "jordan", "developer:jordan", default);
 
-        // Assert: the old row counts for its session and developer; it has no group.
+        // Assert: the old instance counts for its session and developer (it has no group); the old reservation, at most
+        // five minutes long, was dropped with the table's old shape.
         Assert.Equal("1,2", await ScalarAsync("SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version;"));
         Assert.Equal((1, 1), (own.SessionRunning, own.DeveloperRunning));
         Assert.Equal((0, 1), (next.SessionRunning, next.DeveloperRunning));
