@@ -53,9 +53,14 @@ public sealed class RateLimitStage : IToolCallStage
 
         // Nothing will be vended: the audit records of a refused call must not name a role session that never existed.
         context.CredentialRequest = null;
-        var refused = result.Denials.Select(d => owners.First(o => o.Bucket == d.Bucket).Limit).Distinct().ToList();
+        var denied = result.Denials.Select(d => owners.First(o => o.Bucket == d.Bucket)).ToList();
+        var refused = denied.Select(o => o.Limit).Distinct().ToList();
         var seconds = RetryAfterSeconds(result.RetryAfter);
-        var which = string.Join("; ", refused.Select(l => $"rate limit `{l.Id}`: {l.Describe()}"));
+
+        // A new session refused by its group's bucket is told why, not left wondering about a budget it never used.
+        var shared = refused.Where(l => denied.All(o => o.Limit != l || o.Bucket.Key != Key(l, session))).ToHashSet();
+        var across = session.TokenId is null ? $"of developer `{session.Developer}`" : "of this token";
+        var which = string.Join("; ", refused.Select(l => $"rate limit `{l.Id}`: {l.Describe()}" + (shared.Contains(l) ? $" (used up by all sessions {across} together)" : "")));
         return new ToolCallRejection(AuditDecisions.RateLimited, Code, string.Create(CultureInfo.InvariantCulture, $"{which}; retry in {seconds} s"))
         {
             RuleIds = refused.Select(l => l.Id).ToList(),

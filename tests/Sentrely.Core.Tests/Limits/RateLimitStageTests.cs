@@ -82,6 +82,7 @@ public sealed class RateLimitStageTests
 
         // Assert
         Assert.Equal(["writes"], newSession!.RuleIds);
+        Assert.StartsWith("rate limit `writes`: 1/hour per session (used up by all sessions of developer `jordan` together); retry in ", newSession.Reason, StringComparison.Ordinal);
         Assert.Null(otherDeveloper);
     }
 
@@ -100,6 +101,7 @@ public sealed class RateLimitStageTests
 
         // Assert
         Assert.Equal(["writes"], sameToken!.RuleIds);
+        Assert.Contains("(used up by all sessions of this token together)", sameToken.Reason, StringComparison.Ordinal);
         Assert.Null(otherToken);
     }
 
