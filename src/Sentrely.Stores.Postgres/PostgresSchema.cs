@@ -135,6 +135,25 @@ internal static class PostgresSchema
             expires       timestamptz NOT NULL
         );
         """,
+
+        // v2: the session group (API token, else developer) whose sessions' per-session caps an instance also counts against,
+        // and reservations one row per instance, as the SQLite store keeps them (RelationalInstanceLedger serves both).
+        // Reservations live five minutes at most: the ones in flight during the upgrade are dropped.
+        """
+        ALTER TABLE ledger_instances ADD COLUMN sessionGroup text;
+        CREATE INDEX ledger_instances_group ON ledger_instances (state, sessionGroup);
+        DROP TABLE ledger_reservations;
+        CREATE TABLE ledger_reservations (
+            callId       text NOT NULL,
+            n            integer NOT NULL,
+            sessionId    text NOT NULL,
+            developer    text NOT NULL,
+            sessionGroup text,
+            instanceType text NOT NULL,
+            expires      timestamptz NOT NULL,
+            PRIMARY KEY (callId, n)
+        );
+        """,
     ];
 
     /// <summary>Gets the schema version this build writes.</summary>

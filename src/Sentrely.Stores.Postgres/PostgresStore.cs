@@ -4,6 +4,7 @@ using Sentrely.Audit;
 using Sentrely.Auth;
 using Sentrely.Limits;
 using Sentrely.Sessions;
+using Sentrely.Stores.Relational;
 
 namespace Sentrely.Stores.Postgres;
 
@@ -38,8 +39,9 @@ public sealed class PostgresStore : ISentrelyStore
         Sessions = new PostgresSessionRegistry(_database);
         Approvals = new PostgresApprovalStore(_database);
         Tokens = new PostgresTokenStore(_database);
-        RateLimits = new PostgresRateLimitStore(_database);
-        Ledger = new PostgresInstanceLedger(_database);
+        var sql = new PostgresDialect(_database);
+        RateLimits = new RelationalRateLimitStore(sql);
+        Ledger = new RelationalInstanceLedger(sql);
     }
 
     /// <inheritdoc />

@@ -3,7 +3,7 @@ using Sentrely.Audit;
 
 namespace Sentrely.Stores.Sqlite;
 
-/// <summary>The audit database schema and its forward-only migrations.</summary>
+/// <summary>The database schema (audit records and everything else in the file) and its forward-only migrations.</summary>
 internal static class SqliteAuditSchema
 {
     /// <summary>The columns of <c>audit_records</c>, in <see cref="AuditRecord"/> field order; the names are DESIGN.md's field names.</summary>
@@ -122,6 +122,39 @@ internal static class SqliteAuditSchema
             created     TEXT NOT NULL,
             expires     TEXT,
             revoked     TEXT
+        );
+        """,
+
+        // v6: rate-limit buckets and the EC2 instance ledger, so limits hold across processes and sessions
+        // (RelationalRateLimitStore, RelationalInstanceLedger). Times here are INTEGER UTC ticks: exact, and compared as numbers.
+        """
+        CREATE TABLE rate_buckets (
+            key         TEXT PRIMARY KEY,
+            level       INTEGER NOT NULL,  -- in units of 1/periodTicks token (see TokenBucketMath)
+            capacity    INTEGER NOT NULL,
+            periodTicks INTEGER NOT NULL,
+            updated     INTEGER NOT NULL   -- UTC ticks
+        ) WITHOUT ROWID;
+        CREATE TABLE ledger_instances (
+            instanceId   TEXT PRIMARY KEY,
+            instanceType TEXT NOT NULL,
+            sessionId    TEXT NOT NULL,
+            developer    TEXT NOT NULL,
+            project      TEXT NOT NULL,
+            launchedAt   INTEGER NOT NULL,  -- UTC ticks
+            state        TEXT NOT NULL CHECK (state IN ('running', 'stopped', 'terminated')),
+            sessionGroup TEXT               -- token:… or developer:… (SessionGroup)
+        );
+        CREATE INDEX ledger_instances_running ON ledger_instances (state, sessionId, developer);
+        CREATE TABLE ledger_reservations (
+            callId       TEXT NOT NULL,
+            n            INTEGER NOT NULL,  -- one row per instance of the call
+            sessionId    TEXT NOT NULL,
+            developer    TEXT NOT NULL,
+            sessionGroup TEXT,
+            instanceType TEXT NOT NULL,
+            expires      INTEGER NOT NULL,  -- UTC ticks
+            PRIMARY KEY (callId, n)
         );
         """,
     ];

@@ -3,10 +3,14 @@ using Sentrely.Audit;
 using Sentrely.Auth;
 using Sentrely.Limits;
 using Sentrely.Sessions;
+using Sentrely.Stores.Relational;
 
 namespace Sentrely.Stores.Sqlite;
 
-/// <summary>Everything in one SQLite file: the default for stdio and a single HTTP replica. Rate limits and the instance ledger stay in the process.</summary>
+/// <summary>
+/// Everything in one SQLite file: the default for stdio and a single HTTP replica. Rate-limit buckets and the instance
+/// ledger are in the file too, so every process and session on it counts the same calls and instances.
+/// </summary>
 public sealed class SqliteStore : ISentrelyStore
 {
     private readonly SqliteAuditStore _audit;
@@ -21,6 +25,9 @@ public sealed class SqliteStore : ISentrelyStore
         Sessions = new SqliteSessionRegistry(_audit);
         Approvals = new SqliteApprovalStore(_audit);
         Tokens = new SqliteTokenStore(_audit);
+        var sql = new SqliteDialect(_audit, time);
+        RateLimits = new RelationalRateLimitStore(sql);
+        Ledger = new RelationalInstanceLedger(sql);
         Description = $"SQLite {path}";
     }
 
@@ -40,10 +47,10 @@ public sealed class SqliteStore : ISentrelyStore
     public ITokenStore Tokens { get; }
 
     /// <inheritdoc />
-    public IRateLimitStore? RateLimits => null;
+    public IRateLimitStore? RateLimits { get; }
 
     /// <inheritdoc />
-    public IInstanceLedger? Ledger => null;
+    public IInstanceLedger? Ledger { get; }
 
     /// <inheritdoc />
     public string Description { get; }

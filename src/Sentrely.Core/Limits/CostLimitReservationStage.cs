@@ -29,7 +29,7 @@ public sealed class CostLimitReservationStage : IToolCallStage
         }
 
         var session = context.Request.Session;
-        var reservation = new LaunchReservation(context.CallId, session.SessionId, session.Developer, launch.InstanceTypes);
+        var reservation = new LaunchReservation(context.CallId, session.SessionId, session.Developer, launch.InstanceTypes, SessionGroup.Of(session));
         return await _ledger.ReserveAsync(
             reservation,
             usage => Ec2CostCheck.Evaluate(limits, launch, usage, session.Developer, Ec2PriceTable.Shipped),

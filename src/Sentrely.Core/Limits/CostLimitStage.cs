@@ -29,7 +29,7 @@ public sealed class CostLimitStage : IToolCallStage
         }
 
         var session = context.Request.Session;
-        var usage = await _ledger.UsageAsync(session.SessionId, session.Developer, cancellationToken).ConfigureAwait(false);
+        var usage = await _ledger.UsageAsync(session.SessionId, session.Developer, SessionGroup.Of(session), cancellationToken).ConfigureAwait(false);
         return Ec2CostCheck.Evaluate(limits, launch, usage, session.Developer, Ec2PriceTable.Shipped);
     }
 }

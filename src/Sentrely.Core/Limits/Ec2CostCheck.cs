@@ -20,7 +20,7 @@ internal static class Ec2CostCheck
         {
             var after = usage.SessionRunning + n;
             problems.Add((SessionCap,
-                $"{launch.Describe()} would make {after} instances running in this session, over its cap of {sessionCap} ({SessionCap}) by {after - sessionCap}; stop or terminate instances this session launched first"));
+                $"{launch.Describe()} would make {after} instances running in this session, over its cap of {sessionCap} ({SessionCap}) by {after - sessionCap}; per-session caps also count the other sessions of the same token (stdio: of the same developer), so stop or terminate instances they launched first"));
         }
 
         if (limits.MaxRunningPerDeveloper is { } developerCap && usage.DeveloperRunning + n > developerCap)

@@ -5,19 +5,20 @@ namespace Sentrely.Limits;
 
 /// <summary>
 /// Gets the record of instances Sentrely launched and whether they still run, plus short-lived reservations
-/// for launches in flight. One per server process now (<see cref="InMemoryInstanceLedger"/>); the team
-/// server will keep it in PostgreSQL so every replica counts the same instances.
+/// for launches in flight. Kept in the store (SQLite file or PostgreSQL), so a new process, session or replica
+/// counts the same instances; <see cref="InMemoryInstanceLedger"/> serves tests and <c>policy explain</c>.
 /// </summary>
 public interface IInstanceLedger
 {
     /// <summary>Returns what counts against a session's and a developer's caps.</summary>
     /// <param name="sessionId">The session.</param>
     /// <param name="developer">The developer.</param>
+    /// <param name="group">The session's <see cref="SessionGroup"/>, whose instances count against the session's caps too; null for the session alone.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
-    ValueTask<LedgerUsage> UsageAsync(string sessionId, string developer, CancellationToken cancellationToken);
+    ValueTask<LedgerUsage> UsageAsync(string sessionId, string developer, string? group, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Atomically reads the usage of the reservation's session and developer, runs <paramref name="check"/>
+    /// Atomically reads the usage of the reservation's session, group and developer, runs <paramref name="check"/>
     /// on it, and records the reservation when the check passes.
     /// </summary>
     /// <param name="reservation">The instances about to run.</param>
@@ -41,7 +42,7 @@ public interface IInstanceLedger
     /// <param name="cancellationToken">The cancellation token.</param>
     ValueTask RecordLaunchedAsync(IReadOnlyList<LedgerInstance> instances, CancellationToken cancellationToken);
 
-    /// <summary>Marks known, not-terminated instances running again and counts them against <paramref name="startedBy"/>.</summary>
+    /// <summary>Marks known, not-terminated instances running again and counts them against <paramref name="startedBy"/> (and its <see cref="SessionGroup"/>).</summary>
     /// <param name="instanceIds">The ids; unknown ones are ignored.</param>
     /// <param name="startedBy">The session that started them.</param>
     /// <param name="cancellationToken">The cancellation token.</param>

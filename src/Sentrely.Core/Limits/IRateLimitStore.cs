@@ -1,8 +1,8 @@
 namespace Sentrely.Limits;
 
 /// <summary>
-/// Gets where rate-limit buckets live: in process for a stdio server (<see cref="InMemoryRateLimitStore"/>),
-/// in the shared database for team-server replicas.
+/// Gets where rate-limit buckets live: in the store (the SQLite file or PostgreSQL), so a new process, session or
+/// replica continues the same counts; in the process (<see cref="InMemoryRateLimitStore"/>) for tests and <c>policy explain</c>.
 /// </summary>
 public interface IRateLimitStore
 {

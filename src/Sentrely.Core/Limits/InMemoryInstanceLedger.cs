@@ -4,8 +4,8 @@ using Sentrely.Sessions;
 namespace Sentrely.Limits;
 
 /// <summary>
-/// The ledger of one server process, in memory: a restart forgets what earlier processes launched (the
-/// instances carry <c>sentrely:session</c> tags, so an operator can still find them).
+/// The ledger of one process, in memory, for tests and <c>policy explain</c>: a restart forgets what earlier processes
+/// launched. Servers keep the ledger in their store (SQLite or PostgreSQL), so caps hold across processes.
 /// </summary>
 public sealed class InMemoryInstanceLedger : IInstanceLedger
 {
@@ -22,11 +22,11 @@ public sealed class InMemoryInstanceLedger : IInstanceLedger
     public InMemoryInstanceLedger(TimeProvider time) => _time = time;
 
     /// <inheritdoc />
-    public ValueTask<LedgerUsage> UsageAsync(string sessionId, string developer, CancellationToken cancellationToken)
+    public ValueTask<LedgerUsage> UsageAsync(string sessionId, string developer, string? group, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            return ValueTask.FromResult(Usage(sessionId, developer));
+            return ValueTask.FromResult(Usage(sessionId, developer, group));
         }
     }
 
@@ -37,7 +37,7 @@ public sealed class InMemoryInstanceLedger : IInstanceLedger
         ArgumentNullException.ThrowIfNull(check);
         lock (_lock)
         {
-            if (check(Usage(reservation.SessionId, reservation.Developer)) is { } rejection)
+            if (check(Usage(reservation.SessionId, reservation.Developer, reservation.Group)) is { } rejection)
             {
                 return ValueTask.FromResult<ToolCallRejection?>(rejection);
             }
@@ -93,7 +93,7 @@ public sealed class InMemoryInstanceLedger : IInstanceLedger
         ArgumentNullException.ThrowIfNull(startedBy);
         return Update(instanceIds, i => i.State == LedgerInstanceState.Terminated
             ? i
-            : i with { State = LedgerInstanceState.Running, SessionId = startedBy.SessionId, Developer = startedBy.Developer, Project = startedBy.Project });
+            : i with { State = LedgerInstanceState.Running, SessionId = startedBy.SessionId, Developer = startedBy.Developer, Project = startedBy.Project, Group = SessionGroup.Of(startedBy) });
     }
 
     /// <inheritdoc />
@@ -127,7 +127,7 @@ public sealed class InMemoryInstanceLedger : IInstanceLedger
         return ValueTask.FromResult(changed);
     }
 
-    private LedgerUsage Usage(string sessionId, string developer)
+    private LedgerUsage Usage(string sessionId, string developer, string? group)
     {
         var now = _time.GetUtcNow();
         foreach (var expired in _reservations.Where(r => r.Value.Expires <= now).Select(r => r.Key).ToList())
@@ -137,11 +137,11 @@ public sealed class InMemoryInstanceLedger : IInstanceLedger
 
         var byType = new Dictionary<string, int>(StringComparer.Ordinal);
         var developerRunning = 0;
-        var running = _instances.Values.Where(i => i.State == LedgerInstanceState.Running).Select(i => (i.SessionId, i.Developer, i.InstanceType));
-        var reserved = _reservations.Values.SelectMany(r => r.Reservation.InstanceTypes.Select(t => (r.Reservation.SessionId, r.Reservation.Developer, InstanceType: t)));
-        foreach (var (session, dev, type) in running.Concat(reserved))
+        var running = _instances.Values.Where(i => i.State == LedgerInstanceState.Running).Select(i => (i.SessionId, i.Developer, i.Group, i.InstanceType));
+        var reserved = _reservations.Values.SelectMany(r => r.Reservation.InstanceTypes.Select(t => (r.Reservation.SessionId, r.Reservation.Developer, r.Reservation.Group, InstanceType: t)));
+        foreach (var (session, dev, sessionGroup, type) in running.Concat(reserved))
         {
-            if (string.Equals(session, sessionId, StringComparison.Ordinal))
+            if (string.Equals(session, sessionId, StringComparison.Ordinal) || (group is not null && string.Equals(sessionGroup, group, StringComparison.Ordinal)))
             {
                 byType[type] = byType.GetValueOrDefault(type) + 1;
             }

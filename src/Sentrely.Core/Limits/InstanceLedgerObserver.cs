@@ -70,7 +70,7 @@ public sealed class InstanceLedgerObserver : IToolCallObserver
             {
                 if (Text(instance, "instanceId") is { } id)
                 {
-                    launched.Add(new LedgerInstance(id, Text(instance, "instanceType") ?? requestedType, session.SessionId, session.Developer, session.Project, now, LedgerInstanceState.Running));
+                    launched.Add(new LedgerInstance(id, Text(instance, "instanceType") ?? requestedType, session.SessionId, session.Developer, session.Project, now, LedgerInstanceState.Running, SessionGroup.Of(session)));
                 }
             }
         }
@@ -80,7 +80,7 @@ public sealed class InstanceLedgerObserver : IToolCallObserver
             // AWS said yes but the result names no instance: count the requested ones anyway (fail closed).
             var count = int.Parse(Argument(context, "count").Single(), System.Globalization.CultureInfo.InvariantCulture);
             launched.AddRange(Enumerable.Range(0, count).Select(i =>
-                new LedgerInstance($"unknown:{context.CallId}:{i}", requestedType, session.SessionId, session.Developer, session.Project, now, LedgerInstanceState.Running)));
+                new LedgerInstance($"unknown:{context.CallId}:{i}", requestedType, session.SessionId, session.Developer, session.Project, now, LedgerInstanceState.Running, SessionGroup.Of(session))));
         }
 
         return launched;

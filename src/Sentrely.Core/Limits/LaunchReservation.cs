@@ -5,4 +5,5 @@ namespace Sentrely.Limits;
 /// <param name="SessionId">The calling session.</param>
 /// <param name="Developer">The calling developer.</param>
 /// <param name="InstanceTypes">One entry per instance.</param>
-public sealed record LaunchReservation(string CallId, string SessionId, string Developer, IReadOnlyList<string> InstanceTypes);
+/// <param name="Group">The calling session's <see cref="SessionGroup"/>, whose instances also count against per-session caps; null counts the session alone.</param>
+public sealed record LaunchReservation(string CallId, string SessionId, string Developer, IReadOnlyList<string> InstanceTypes, string? Group = null);

@@ -8,6 +8,7 @@ namespace Sentrely.Limits;
 /// <param name="Project">The project of that session.</param>
 /// <param name="LaunchedAt">When Sentrely saw the launch succeed.</param>
 /// <param name="State">Whether it counts as running.</param>
+/// <param name="Group">The <see cref="SessionGroup"/> of <paramref name="SessionId"/>, whose other sessions' per-session caps it also counts against; null for none.</param>
 public sealed record LedgerInstance(
     string InstanceId,
     string InstanceType,
@@ -15,4 +16,5 @@ public sealed record LedgerInstance(
     string Developer,
     string Project,
     DateTimeOffset LaunchedAt,
-    LedgerInstanceState State);
+    LedgerInstanceState State,
+    string? Group = null);

@@ -43,8 +43,9 @@ public sealed class RateLimitStage : IToolCallStage
             return null;
         }
 
-        var buckets = limits.Select(l => new RateLimitBucket(Key(l, context), l.Count, l.PeriodLength)).ToList();
-        var result = await _store.TryTakeAsync(buckets, cancellationToken).ConfigureAwait(false);
+        var session = context.Request.Session;
+        var owners = limits.SelectMany(l => Buckets(l, session).Select(b => (Limit: l, Bucket: b))).ToList();
+        var result = await _store.TryTakeAsync(owners.Select(o => o.Bucket).ToList(), cancellationToken).ConfigureAwait(false);
         if (result.IsAllowed)
         {
             return null;
@@ -52,9 +53,14 @@ public sealed class RateLimitStage : IToolCallStage
 
         // Nothing will be vended: the audit records of a refused call must not name a role session that never existed.
         context.CredentialRequest = null;
-        var refused = result.Denials.Select(d => limits[buckets.IndexOf(d.Bucket)]).ToList();
+        var denied = result.Denials.Select(d => owners.First(o => o.Bucket == d.Bucket)).ToList();
+        var refused = denied.Select(o => o.Limit).Distinct().ToList();
         var seconds = RetryAfterSeconds(result.RetryAfter);
-        var which = string.Join("; ", refused.Select(l => $"rate limit `{l.Id}`: {l.Describe()}"));
+
+        // A new session refused by its group's bucket is told why, not left wondering about a budget it never used.
+        var shared = refused.Where(l => denied.All(o => o.Limit != l || o.Bucket.Key != Key(l, session))).ToHashSet();
+        var across = session.TokenId is null ? $"of developer `{session.Developer}`" : "of this token";
+        var which = string.Join("; ", refused.Select(l => $"rate limit `{l.Id}`: {l.Describe()}" + (shared.Contains(l) ? $" (used up by all sessions {across} together)" : "")));
         return new ToolCallRejection(AuditDecisions.RateLimited, Code, string.Create(CultureInfo.InvariantCulture, $"{which}; retry in {seconds} s"))
         {
             RuleIds = refused.Select(l => l.Id).ToList(),
@@ -65,7 +71,7 @@ public sealed class RateLimitStage : IToolCallStage
     /// <summary>Returns the bucket key of <paramref name="limit"/> for this call, for example <c>writes/session:sess_…</c>.</summary>
     /// <param name="limit">The limit.</param>
     /// <param name="context">The call.</param>
-    /// <remarks>Unambiguous: limit ids contain no <c>/</c> and scope names no <c>:</c>.</remarks>
+    /// <remarks>Unambiguous: limit ids contain no <c>/</c> and scope names (and <c>session-group</c>) no <c>:</c>.</remarks>
     public static string Key(RateLimitRule limit, ToolCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -88,6 +94,21 @@ public sealed class RateLimitStage : IToolCallStage
             _ => throw new InvalidOperationException($"unknown rate-limit scope {limit.Per}"),
         };
         return $"{limit.Id}/{RateLimitRule.Name(limit.Per)}:{value}";
+    }
+
+    /// <summary>
+    /// Returns the buckets a call by <paramref name="session"/> takes a token from for <paramref name="limit"/>: its own
+    /// bucket, plus for a <c>per: session</c> limit a bucket of the same capacity shared by the session's
+    /// <see cref="SessionGroup"/> (for example <c>writes/session-group:token:tok_…</c>), so a new session never brings a fresh budget.
+    /// </summary>
+    /// <param name="limit">The limit.</param>
+    /// <param name="session">The calling session.</param>
+    public static IReadOnlyList<RateLimitBucket> Buckets(RateLimitRule limit, Sentrely.Sessions.SessionContext session)
+    {
+        var own = new RateLimitBucket(Key(limit, session), limit.Count, limit.PeriodLength);
+        return limit.Per == RateLimitScope.Session
+            ? [own, own with { Key = $"{limit.Id}/session-group:{SessionGroup.Of(session)}" }]
+            : [own];
     }
 
     private static int RetryAfterSeconds(TimeSpan wait) =>

@@ -85,8 +85,14 @@ public sealed class ListPermissionsHandler : ToolHandler<ListPermissionsArgument
         for (var i = 0; i < limits.Count; i++)
         {
             var limit = limits[i];
-            var bucket = new RateLimitBucket(RateLimitStage.Key(limit, session), limit.Count, limit.PeriodLength);
-            budget[i] = new RateBudget(limit.Id, limit.Tools, limit.Describe(), await _rateLimits.AvailableAsync(bucket, cancellationToken).ConfigureAwait(false));
+            // A call takes from every bucket of the limit, so the budget is the smallest of them.
+            var available = int.MaxValue;
+            foreach (var bucket in RateLimitStage.Buckets(limit, session))
+            {
+                available = Math.Min(available, await _rateLimits.AvailableAsync(bucket, cancellationToken).ConfigureAwait(false));
+            }
+
+            budget[i] = new RateBudget(limit.Id, limit.Tools, limit.Describe(), available);
         }
 
         return budget;
@@ -99,7 +105,7 @@ public sealed class ListPermissionsHandler : ToolHandler<ListPermissionsArgument
             return null;
         }
 
-        var usage = await _ledger.UsageAsync(session.SessionId, session.Developer, cancellationToken).ConfigureAwait(false);
+        var usage = await _ledger.UsageAsync(session.SessionId, session.Developer, SessionGroup.Of(session), cancellationToken).ConfigureAwait(false);
         var prices = usage.SessionByType.Select(t => Ec2PriceTable.Shipped.PriceOf(t.Key, limits.Prices) * t.Value).ToArray();
         decimal? hourly = prices.Any(p => p is null) ? null : prices.Sum(p => p!.Value);
         return new CostHeadroom(

@@ -17,6 +17,13 @@ public sealed record SessionContext(
     string? ClientVersion,
     string Transport)
 {
+    /// <summary>
+    /// Gets the id of the API token (or <c>jwt:</c> + developer for an OIDC caller) that opened this HTTP session; null for
+    /// stdio and unauthenticated HTTP. Limits written <c>per: session</c> are also counted per token, so a caller cannot
+    /// reset them by opening a new session.
+    /// </summary>
+    public string? TokenId { get; init; }
+
     /// <summary>Gets the client as recorded in audit records: <c>name/version</c>.</summary>
     public string? Client => ClientName is null ? null : ClientVersion is null ? ClientName : $"{ClientName}/{ClientVersion}";
 }

@@ -24,10 +24,10 @@ public interface ISentrelyStore : IAsyncDisposable
     /// <summary>Gets the team-server tokens.</summary>
     ITokenStore Tokens { get; }
 
-    /// <summary>Gets the shared rate-limit buckets, or null to keep them in the process (one server).</summary>
+    /// <summary>Gets the rate-limit buckets every process, session and replica on this store shares, or null to keep them in the process.</summary>
     IRateLimitStore? RateLimits { get; }
 
-    /// <summary>Gets the shared ledger of launched instances, or null to keep it in the process (one server).</summary>
+    /// <summary>Gets the ledger of launched instances every process, session and replica on this store shares, or null to keep it in the process.</summary>
     IInstanceLedger? Ledger { get; }
 
     /// <summary>Gets where the store is, for logs and <c>doctor</c>; never a password.</summary>

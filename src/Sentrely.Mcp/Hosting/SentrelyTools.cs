@@ -10,8 +10,8 @@ namespace Sentrely.Mcp.Hosting;
 
 /// <summary>
 /// The curated tools — embedded manifests paired with their handlers — created before the configuration is
-/// loaded, because validating the configuration needs the tools' names and arguments. It also owns the
-/// process-wide limit state (rate-limit buckets, launched instances) that the pipeline and list-permissions share.
+/// loaded, because validating the configuration needs the tools' names and arguments. It also holds the limit state
+/// (rate-limit buckets, launched instances) that the pipeline and list-permissions share: the store's, once bound.
 /// </summary>
 internal sealed class SentrelyTools
 {
@@ -37,13 +37,13 @@ internal sealed class SentrelyTools
 
     public ToolRegistry Registry { get; }
 
-    /// <summary>Gets the rate-limit buckets: this process's, until <see cref="UseSharedLimits"/> binds a shared store.</summary>
+    /// <summary>Gets the rate-limit buckets: this process's, until <see cref="UseSharedLimits"/> binds the store's.</summary>
     public IRateLimitStore RateLimits => _rateLimits;
 
-    /// <summary>Gets the instances Sentrely launched, which cost limits count: this process's, until <see cref="UseSharedLimits"/> binds a shared ledger.</summary>
+    /// <summary>Gets the instances Sentrely launched, which cost limits count: this process's, until <see cref="UseSharedLimits"/> binds the store's.</summary>
     public IInstanceLedger Ledger => _ledger;
 
-    /// <summary>Binds the store's shared limit state (several replicas), where it has one; call before the first tool call.</summary>
+    /// <summary>Binds the store's limit state (shared by every process, session and replica on it); call before the first tool call.</summary>
     public void UseSharedLimits(IRateLimitStore? rateLimits, IInstanceLedger? ledger)
     {
         _rateLimits.Inner = rateLimits ?? _rateLimits.Inner;

@@ -4,12 +4,13 @@ using Sentrely.Sessions;
 
 namespace Sentrely.Mcp.Hosting;
 
-/// <summary>The launched-instance ledger the tools and stages share: in the process until the runtime binds a shared one.</summary>
+/// <summary>The launched-instance ledger the tools and stages share: in the process until the runtime binds the store's.</summary>
 internal sealed class SwitchableInstanceLedger(IInstanceLedger initial) : IInstanceLedger
 {
     public IInstanceLedger Inner { get; set; } = initial;
 
-    public ValueTask<LedgerUsage> UsageAsync(string sessionId, string developer, CancellationToken cancellationToken) => Inner.UsageAsync(sessionId, developer, cancellationToken);
+    public ValueTask<LedgerUsage> UsageAsync(string sessionId, string developer, string? group, CancellationToken cancellationToken) =>
+        Inner.UsageAsync(sessionId, developer, group, cancellationToken);
 
     public ValueTask<ToolCallRejection?> ReserveAsync(LaunchReservation reservation, Func<LedgerUsage, ToolCallRejection?> check, CancellationToken cancellationToken) =>
         Inner.ReserveAsync(reservation, check, cancellationToken);

@@ -3,8 +3,8 @@ using Sentrely.Limits;
 namespace Sentrely.Mcp.Hosting;
 
 /// <summary>
-/// The rate-limit buckets the tools and stages share: in the process until the runtime binds a shared store
-/// (PostgreSQL, several replicas), once, before the first call.
+/// The rate-limit buckets the tools and stages share: in the process until the runtime binds the store's (SQLite or
+/// PostgreSQL, shared by every process and session on it), once, before the first call.
 /// </summary>
 internal sealed class SwitchableRateLimitStore(IRateLimitStore initial) : IRateLimitStore
 {

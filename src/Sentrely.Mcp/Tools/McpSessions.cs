@@ -88,12 +88,17 @@ internal sealed class McpSessions
                 return known;
             }
 
-            var (developer, project) = SentrelyClaims.Identity(user) is { } caller
-                ? (StsNames.SourceIdentity(caller.Developer), caller.Project)
+            var caller = SentrelyClaims.Identity(user);
+            var (developer, project) = caller is { } claimed
+                ? (StsNames.SourceIdentity(claimed.Developer), claimed.Project)
                 : (LocalIdentity.Developer(_identity), await LocalProjectAsync(server, cancellationToken).ConfigureAwait(false));
             var session = new SessionContext(
                 Identifiers.NewSessionId(), developer, StsNames.TagValue(string.IsNullOrEmpty(project) ? "default" : project), "agent",
-                server.ClientInfo?.Name, server.ClientInfo?.Version, _transport);
+                server.ClientInfo?.Name, server.ClientInfo?.Version, _transport)
+            {
+                // Per-session limits are also counted per token: a new MCP session must not bring a fresh budget.
+                TokenId = caller is null ? null : user?.FindFirst(SentrelyClaims.TokenId)?.Value,
+            };
 
             // Fail closed: a session the registry does not know could not be listed or killed by id.
             await _registry.RegisterAsync(

@@ -38,7 +38,7 @@ public sealed class CostLimitReservationTests
 
         // Act
         await new InstanceLedgerObserver(world.Ledger, world.Time).OnInvokedAsync(call, LimitsWorld.RunResult("t3.micro", "i-0000000000000000a", "i-0000000000000000b"), default);
-        var usage = await world.Ledger.UsageAsync(world.Jordan1.SessionId, "jordan", default);
+        var usage = await world.Ledger.UsageAsync(world.Jordan1.SessionId, "jordan", null, default);
 
         // Assert
         Assert.Equal(2, usage.SessionRunning);

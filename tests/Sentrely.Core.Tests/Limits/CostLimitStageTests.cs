@@ -54,6 +54,23 @@ public sealed class CostLimitStageTests
     }
 
     [Fact]
+    public async Task CostLimitStage_NewSessionOfTheSameToken_CountsTheTokensInstancesAgainstPerSessionCaps()
+    {
+        // Arrange: token t1's first session launched two instances through the pipeline's observer.
+        var world = new LimitsWorld(new Ec2CostLimits { MaxRunningPerSession = 2 });
+        var first = world.Jordan1 with { Transport = "http", TokenId = "t1" };
+        await new InstanceLedgerObserver(world.Ledger, world.Time).OnInvokedAsync(world.RunInstances(first, "t3.micro", 2), LimitsWorld.RunResult("t3.micro", "i-0aaaaaaaaaaaaaaa1", "i-0aaaaaaaaaaaaaaa2"), default);
+
+        // Act
+        var sameToken = await world.CheckAsync(world.RunInstances(world.Jordan2 with { Transport = "http", TokenId = "t1" }, "t3.micro", 1));
+        var otherToken = await world.CheckAsync(world.RunInstances(world.Jordan2 with { Transport = "http", TokenId = "t2" }, "t3.micro", 1));
+
+        // Assert
+        Assert.Equal(["limits.ec2.maxRunningPerSession"], sameToken!.RuleIds);
+        Assert.Null(otherToken);
+    }
+
+    [Fact]
     public async Task CostLimitStage_DeveloperCapAcrossTwoSessions_RefusesOnlyThatDeveloper()
     {
         // Arrange

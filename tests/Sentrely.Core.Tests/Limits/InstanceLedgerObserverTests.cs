@@ -34,7 +34,7 @@ public sealed class InstanceLedgerObserverTests
         await Observer.OnInvokedAsync(_world.RunInstances(_world.Jordan1, "t3.micro", 2), ToolInvocationResult.Failure("UnauthorizedOperation", "denied", []), default);
 
         // Assert
-        Assert.Equal(0, (await _world.Ledger.UsageAsync("sess_jordan1", "jordan", default)).SessionRunning);
+        Assert.Equal(0, (await _world.Ledger.UsageAsync("sess_jordan1", "jordan", null, default)).SessionRunning);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class InstanceLedgerObserverTests
             default);
 
         // Assert
-        var usage = await _world.Ledger.UsageAsync("sess_jordan1", "jordan", default);
+        var usage = await _world.Ledger.UsageAsync("sess_jordan1", "jordan", null, default);
         Assert.Equal(3, usage.SessionByType["t3.micro"]);
     }
 
@@ -66,7 +66,7 @@ public sealed class InstanceLedgerObserverTests
         var found = (await _world.Ledger.FindAsync([A, B], default)).ToDictionary(i => i.InstanceId, i => i.State);
         Assert.Equal(expected, found[A]);
         Assert.Equal(LedgerInstanceState.Running, found[B]);
-        Assert.Equal(1, (await _world.Ledger.UsageAsync("sess_jordan1", "jordan", default)).SessionRunning);
+        Assert.Equal(1, (await _world.Ledger.UsageAsync("sess_jordan1", "jordan", null, default)).SessionRunning);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class InstanceLedgerObserverTests
         // Assert
         var instance = Assert.Single(await _world.Ledger.FindAsync([A, B], default));
         Assert.Equal((LedgerInstanceState.Running, "sess_jordan2"), (instance.State, instance.SessionId));
-        Assert.Equal(0, (await _world.Ledger.UsageAsync("sess_jordan1", "jordan", default)).SessionRunning);
+        Assert.Equal(0, (await _world.Ledger.UsageAsync("sess_jordan1", "jordan", null, default)).SessionRunning);
     }
 
     [Fact]

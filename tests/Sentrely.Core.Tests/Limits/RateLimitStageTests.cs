@@ -69,6 +69,43 @@ public sealed class RateLimitStageTests
     }
 
     [Fact]
+    public async Task Execute_SessionScopeNewStdioSessionOfTheDeveloper_SharesTheBudget()
+    {
+        // Arrange: one stdio session of jordan uses the per-session budget.
+        var stage = new RateLimitStage(_store);
+        var limits = new[] { Limit("writes", RateLimitScope.Session) };
+        await stage.ExecuteAsync(Context(limits, Session, vends: true), default);
+
+        // Act
+        var newSession = await stage.ExecuteAsync(Context(limits, Session with { SessionId = "sess_next" }, vends: true), default);
+        var otherDeveloper = await stage.ExecuteAsync(Context(limits, Session with { SessionId = "sess_sam", Developer = "sam" }, vends: true), default);
+
+        // Assert
+        Assert.Equal(["writes"], newSession!.RuleIds);
+        Assert.StartsWith("rate limit `writes`: 1/hour per session (used up by all sessions of developer `jordan` together); retry in ", newSession.Reason, StringComparison.Ordinal);
+        Assert.Null(otherDeveloper);
+    }
+
+    [Fact]
+    public async Task Execute_SessionScopeNewHttpSessionOfTheToken_SharesTheBudget()
+    {
+        // Arrange: one HTTP session of token t1 uses the per-session budget.
+        var stage = new RateLimitStage(_store);
+        var limits = new[] { Limit("writes", RateLimitScope.Session) };
+        var http = Session with { Transport = "http", TokenId = "t1" };
+        await stage.ExecuteAsync(Context(limits, http, vends: true), default);
+
+        // Act
+        var sameToken = await stage.ExecuteAsync(Context(limits, http with { SessionId = "sess_next" }, vends: true), default);
+        var otherToken = await stage.ExecuteAsync(Context(limits, http with { SessionId = "sess_other", TokenId = "t2" }, vends: true), default);
+
+        // Assert
+        Assert.Equal(["writes"], sameToken!.RuleIds);
+        Assert.Contains("(used up by all sessions of this token together)", sameToken.Reason, StringComparison.Ordinal);
+        Assert.Null(otherToken);
+    }
+
+    [Fact]
     public async Task Execute_TwoLimitsEmpty_NamesBothAndWaitsForTheLonger()
     {
         // Arrange

@@ -18,7 +18,10 @@ public sealed class CostLimitTests : IClassFixture<SandboxWorld>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         var path = Path.Combine(_world.Folder, "config", "cost-limits.yaml");
-        var config = await File.ReadAllTextAsync(_world.ConfigPath) + "\nlimits:\n  ec2:\n    maxRunningPerSession: 2\n    maxHourlyCostPerSession: 0.50\n";
+        // A store per test: the ledger lives in the store, and per-session caps count every session of the developer.
+        var store = Path.Combine(_world.Folder, "state", $"cost-limits-{Guid.NewGuid():N}.db");
+        var config = (await File.ReadAllTextAsync(_world.ConfigPath)).Replace(_world.StorePath, store, StringComparison.Ordinal)
+            + "\nlimits:\n  ec2:\n    maxRunningPerSession: 2\n    maxHourlyCostPerSession: 0.50\n";
         await File.WriteAllTextAsync(path, config);
         _sentrely = await InProcessSentrely.StartAsync(_world, path);
     }

@@ -35,7 +35,7 @@ public sealed partial class SqliteApprovalStoreTests : ApprovalStoreContractTest
     {
         // Arrange: a database as schema v3 left it.
         await CreateStore().ListAsync(all: true, Start, default);
-        await ExecuteAsync("DROP TABLE tokens; DROP TABLE approvals; DELETE FROM schema_version WHERE version >= 4;");
+        await ExecuteAsync("DROP TABLE rate_buckets; DROP TABLE ledger_instances; DROP TABLE ledger_reservations; DROP TABLE tokens; DROP TABLE approvals; DELETE FROM schema_version WHERE version >= 4;");
         Assert.Equal(3L, await ScalarAsync("SELECT MAX(version) FROM schema_version;"));
         await DisposeStoresAsync();
 
@@ -47,7 +47,7 @@ public sealed partial class SqliteApprovalStoreTests : ApprovalStoreContractTest
         var used = await store.ConsumeAsync(FingerprintA, "call_1", Start.AddMinutes(2), default);
 
         // Assert
-        Assert.Equal(5L, await ScalarAsync("SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(6L, await ScalarAsync("SELECT MAX(version) FROM schema_version;"));
         Assert.True(created);
         Assert.NotNull(approved);
         Assert.Equal(request.Id, used?.Id);

@@ -109,7 +109,7 @@ public sealed class SqliteAuditStoreSigningTests : IAsyncLifetime
         // Arrange: a log written by schema v2 (before the hmac column came, in v3).
         var old = await AppendAsync(Open(null), 2);
         await DisposeAllAsync();
-        await ExecuteRawAsync("DROP TABLE tokens; DROP TABLE approvals; ALTER TABLE audit_records DROP COLUMN hmac; DELETE FROM schema_version WHERE version >= 3;");
+        await ExecuteRawAsync("DROP TABLE rate_buckets; DROP TABLE ledger_instances; DROP TABLE ledger_reservations; DROP TABLE tokens; DROP TABLE approvals; ALTER TABLE audit_records DROP COLUMN hmac; DELETE FROM schema_version WHERE version >= 3;");
         Assert.Equal(2L, await ScalarAsync("SELECT MAX(version) FROM schema_version;"));
 
         // Act
@@ -118,7 +118,7 @@ public sealed class SqliteAuditStoreSigningTests : IAsyncLifetime
         var records = await ReadAllAsync(store);
 
         // Assert
-        Assert.Equal(5L, await ScalarAsync("SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(6L, await ScalarAsync("SELECT MAX(version) FROM schema_version;"));
         Assert.Equal([.. old.Select(r => r.Hash), next.Hash], records.Select(r => r.Hash));
         Assert.Equal([null, null, Signer.Sign(next.Hash)], records.Select(r => r.Hmac));
         Assert.True((await VerifyAsync(store, null)).Ok);

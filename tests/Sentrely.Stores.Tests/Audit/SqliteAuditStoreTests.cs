@@ -77,7 +77,7 @@ public sealed class SqliteAuditStoreTests : AuditStoreTests
         await store.GetHeadAsync(CancellationToken.None);
 
         Assert.Equal("wal", await ScalarAsync("PRAGMA journal_mode;"));
-        Assert.Equal(5L, await ScalarAsync("SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(6L, await ScalarAsync("SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]

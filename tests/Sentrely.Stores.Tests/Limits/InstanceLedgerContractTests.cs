@@ -33,9 +33,9 @@ public abstract class InstanceLedgerContractTests : IAsyncLifetime
 
         // Act
         var refusal = await ledger.ReserveAsync(new LaunchReservation("call_1", "sess_a", "jordan", ["t3.micro", "t3.micro", "m5.large"]), u => { seen = u; return null; }, default);
-        var during = await ledger.UsageAsync("sess_a", "jordan", default);
+        var during = await ledger.UsageAsync("sess_a", "jordan", null, default);
         await ledger.ReleaseAsync("call_1", default);
-        var after = await ledger.UsageAsync("sess_a", "jordan", default);
+        var after = await ledger.UsageAsync("sess_a", "jordan", null, default);
 
         // Assert
         Assert.Null(refusal);
@@ -52,7 +52,7 @@ public abstract class InstanceLedgerContractTests : IAsyncLifetime
         var refusal = await ledger.ReserveAsync(new LaunchReservation("call_1", "sess_a", "jordan", ["t3.micro"]), _ => OverCap, default);
 
         Assert.Equal(OverCap, refusal);
-        Assert.Equal(0, (await ledger.UsageAsync("sess_a", "jordan", default)).DeveloperRunning);
+        Assert.Equal(0, (await ledger.UsageAsync("sess_a", "jordan", null, default)).DeveloperRunning);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public abstract class InstanceLedgerContractTests : IAsyncLifetime
 
         Time.Advance(InMemoryInstanceLedger.ReservationLifetime);
 
-        Assert.Equal(0, (await ledger.UsageAsync("sess_a", "jordan", default)).DeveloperRunning);
+        Assert.Equal(0, (await ledger.UsageAsync("sess_a", "jordan", null, default)).DeveloperRunning);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public abstract class InstanceLedgerContractTests : IAsyncLifetime
         await ledger.RecordLaunchedAsync([Instance("i-1"), Instance("i-2", session: "sess_b"), Instance("i-3", session: "sess_c", developer: "sam")], default);
 
         // Act
-        var usage = await ledger.UsageAsync("sess_a", "jordan", default);
+        var usage = await ledger.UsageAsync("sess_a", "jordan", null, default);
 
         // Assert
         Assert.Equal((1, 2), (usage.SessionRunning, usage.DeveloperRunning));
@@ -100,7 +100,68 @@ public abstract class InstanceLedgerContractTests : IAsyncLifetime
         Assert.Equal(
             [("i-1", LedgerInstanceState.Running, "sess_z", "alex"), ("i-2", LedgerInstanceState.Terminated, "sess_a", "jordan")],
             found.OrderBy(i => i.InstanceId, StringComparer.Ordinal).Select(i => (i.InstanceId, i.State, i.SessionId, i.Developer)));
-        Assert.Equal(1, (await ledger.UsageAsync("sess_z", "alex", default)).SessionRunning);
+        Assert.Equal(1, (await ledger.UsageAsync("sess_z", "alex", null, default)).SessionRunning);
+    }
+
+    [Fact]
+    public async Task Usage_InstancesOfAnotherSessionOfTheGroup_CountAgainstTheSession()
+    {
+        // Arrange: sess_a (token t1) launched one and reserves one; sess_b is t1's next session, sess_c another token's.
+        var ledger = CreateLedger();
+        await ledger.RecordLaunchedAsync([Instance("i-1") with { Group = "token:t1" }, Instance("i-2", session: "sess_c") with { Group = "token:t2" }], default);
+        await ledger.ReserveAsync(new LaunchReservation("call_1", "sess_a", "jordan", ["m5.large"], "token:t1"), _ => null, default);
+
+        // Act
+        var next = await ledger.UsageAsync("sess_b", "jordan", "token:t1", default);
+        var own = await ledger.UsageAsync("sess_a", "jordan", "token:t1", default);
+        var noGroup = await ledger.UsageAsync("sess_b", "jordan", null, default);
+
+        // Assert: counted once each, whether by session or by group.
+        Assert.Equal((1, 1, 3), (next.SessionByType["t3.micro"], next.SessionByType["m5.large"], next.DeveloperRunning));
+        Assert.Equal(2, own.SessionRunning);
+        Assert.Equal(0, noGroup.SessionRunning);
+    }
+
+    [Fact]
+    public async Task MarkRunning_AnotherSession_MovesTheInstanceToItsGroup()
+    {
+        // Arrange
+        var ledger = CreateLedger();
+        await ledger.RecordLaunchedAsync([Instance("i-1") with { Group = "token:t1", State = LedgerInstanceState.Stopped }], default);
+        var starter = new SessionContext("sess_z", "jordan", "backend-api", "agent", null, null, "http") { TokenId = "t2" };
+
+        // Act
+        var changed = await ledger.MarkRunningAsync(["i-1"], starter, default);
+
+        // Assert
+        Assert.Equal(1, changed);
+        Assert.Equal("token:t2", Assert.Single(await ledger.FindAsync(["i-1"], default)).Group);
+        Assert.Equal(1, (await ledger.UsageAsync("sess_next", "jordan", "token:t2", default)).SessionRunning);
+        Assert.Equal(0, (await ledger.UsageAsync("sess_next", "jordan", "token:t1", default)).SessionRunning);
+    }
+
+    [Fact]
+    public async Task Reserve_ConcurrentFromSeveralInstances_NeverExceedTheCap()
+    {
+        // Arrange: 4 instances (processes or replicas) × 5 reservations of one instance each, developer cap 7.
+        var ledgers = Enumerable.Range(0, 4).Select(_ => CreateLedger()).ToList();
+
+        // Act
+        var reserved = await Task.WhenAll(ledgers.Select((l, n) => Task.Run(async () =>
+        {
+            var count = 0;
+            for (var i = 0; i < 5; i++)
+            {
+                var reservation = new LaunchReservation($"call_{n}_{i}", $"sess_{n}", "jordan", ["t3.micro"], "developer:jordan");
+                count += await l.ReserveAsync(reservation, u => u.DeveloperRunning + 1 > 7 ? OverCap : null, default) is null ? 1 : 0;
+            }
+
+            return count;
+        })));
+
+        // Assert
+        Assert.Equal(7, reserved.Sum());
+        Assert.Equal(7, (await CreateLedger().UsageAsync("sess_new", "jordan", "developer:jordan", default)).SessionRunning);
     }
 
     [Fact]

@@ -42,6 +42,6 @@ public sealed class PostgresInstanceLedgerContractTests(PostgresFixture fixture)
 
         // Assert
         Assert.Equal(10, reserved.Sum());
-        Assert.Equal(10, (await replicas[0].UsageAsync("sess_0", "jordan", default)).DeveloperRunning);
+        Assert.Equal(10, (await replicas[0].UsageAsync("sess_0", "jordan", null, default)).DeveloperRunning);
     }
 }

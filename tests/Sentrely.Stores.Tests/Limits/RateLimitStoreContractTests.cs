@@ -90,6 +90,51 @@ public abstract class RateLimitStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TryTake_AnotherStoreInstance_ContinuesTheSameBucket()
+    {
+        // Arrange: a second instance is another process or replica on the same data.
+        var first = CreateStore();
+        var bucket = new RateLimitBucket("l/session-group:developer:jordan", 3, TimeSpan.FromHours(1));
+        await first.TryTakeAsync([bucket], default);
+        await first.TryTakeAsync([bucket], default);
+
+        // Act
+        var second = CreateStore();
+        var available = await second.AvailableAsync(bucket, default);
+        var last = await second.TryTakeAsync([bucket], default);
+        var overCapacity = await first.TryTakeAsync([bucket], default);
+
+        // Assert
+        Assert.Equal(1, available);
+        Assert.True(last.IsAllowed);
+        Assert.False(overCapacity.IsAllowed);
+    }
+
+    [Fact]
+    public async Task TryTake_ConcurrentTakesFromSeveralInstances_NeverExceedCapacity()
+    {
+        // Arrange: 4 instances × 10 takes race for 15 tokens.
+        var stores = Enumerable.Range(0, 4).Select(_ => CreateStore()).ToList();
+        var bucket = new RateLimitBucket("l/developer:jordan", 15, TimeSpan.FromDays(1));
+
+        // Act
+        var allowed = await Task.WhenAll(stores.Select(store => Task.Run(async () =>
+        {
+            var count = 0;
+            for (var i = 0; i < 10; i++)
+            {
+                count += (await store.TryTakeAsync([bucket], default)).IsAllowed ? 1 : 0;
+            }
+
+            return count;
+        })));
+
+        // Assert
+        Assert.Equal(15, allowed.Sum());
+        Assert.Equal(0, await CreateStore().AvailableAsync(bucket, default));
+    }
+
+    [Fact]
     public async Task TryTake_DuplicateKeys_Throws()
     {
         var bucket = new RateLimitBucket("k", 2, TimeSpan.FromMinutes(1));

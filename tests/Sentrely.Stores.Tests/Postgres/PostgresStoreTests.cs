@@ -31,7 +31,37 @@ public sealed class PostgresStoreTests(PostgresFixture fixture) : IClassFixture<
         var versions = await ScalarAsync("SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version;");
 
         // Assert
-        Assert.Equal("1", versions);
+        Assert.Equal("1,2", versions);
+    }
+
+    [Fact]
+    public async Task Migrate_Version1Schema_LedgerGainsSessionGroupAndKeepsItsRows()
+    {
+        // Arrange: a schema as version 1 left it, with one running instance.
+        await Stores.NewStore().MigrateAsync(default);
+        await PostgresFixture.ExecuteAsync(
+            Stores.ConnectionString,
+            """
+            DROP INDEX ledger_instances_group;
+            ALTER TABLE ledger_instances DROP COLUMN sessionGroup;
+            DROP TABLE ledger_reservations;
+            CREATE TABLE ledger_reservations (callId text PRIMARY KEY, sessionId text NOT NULL, developer text NOT NULL,
+                instanceTypes text[] NOT NULL, expires timestamptz NOT NULL);
+            INSERT INTO ledger_reservations VALUES ('call_old', 'sess_a', 'jordan', '{t3.micro}', now() + interval '5 minutes');
+            DELETE FROM schema_version WHERE version >= 2;
+            INSERT INTO ledger_instances VALUES ('i-1', 't3.micro', 'sess_a', 'jordan', 'p', now(), 'running');
+            """);
+
+        // Act
+        var ledger = Stores.NewStore().Ledger!;
+        var own = await ledger.UsageAsync("sess_a", "jordan", "developer:jordan", default);
+        var next = await ledger.UsageAsync("sess_b", "jordan", "developer:jordan", default);
+
+        // Assert: the old instance counts for its session and developer (it has no group); the old reservation, at most
+        // five minutes long, was dropped with the table's old shape.
+        Assert.Equal("1,2", await ScalarAsync("SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version;"));
+        Assert.Equal((1, 1), (own.SessionRunning, own.DeveloperRunning));
+        Assert.Equal((0, 1), (next.SessionRunning, next.DeveloperRunning));
     }
 
     [Fact]

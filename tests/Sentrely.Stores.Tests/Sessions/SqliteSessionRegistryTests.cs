@@ -56,7 +56,7 @@ public sealed class SqliteSessionRegistryTests : IAsyncLifetime
         // Arrange: a database as version 1 left it (audit_records only).
         var store = Store();
         await store.AppendAsync(Record(), default);
-        await ExecuteAsync("DROP TABLE tokens; DROP TABLE approvals; DROP TABLE sessions; DROP TABLE kill_rules; ALTER TABLE audit_records DROP COLUMN hmac; DELETE FROM schema_version WHERE version >= 2;");
+        await ExecuteAsync("DROP TABLE rate_buckets; DROP TABLE ledger_instances; DROP TABLE ledger_reservations; DROP TABLE tokens; DROP TABLE approvals; DROP TABLE sessions; DROP TABLE kill_rules; ALTER TABLE audit_records DROP COLUMN hmac; DELETE FROM schema_version WHERE version >= 2;");
         SqliteConnection.ClearAllPools();
 
         // Act
