@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Sentrely.Policy;
 
 /// <summary>
@@ -10,6 +8,7 @@ internal sealed class CompiledRule
 {
     private readonly CompiledGlob[] _tools;
     private readonly CompiledGlob[]? _resources;
+    private readonly CompiledGlob[]? _notResources;
     private readonly bool _deny;
 
     public CompiledRule(PolicyRule rule)
@@ -17,7 +16,8 @@ internal sealed class CompiledRule
         Rule = rule;
         _deny = rule.Effect == PolicyEffect.Deny;
         _tools = CompiledGlob.All(rule.Tools);
-        _resources = rule.Resources is { } resources ? CompiledGlob.All(resources) : null;
+        _resources = rule.Resources is { } resources ? CompiledGlob.All(rule.CaseInsensitive ? CaseFolding.Fold(resources) : resources) : null;
+        _notResources = rule.NotResources is { } excluded ? CompiledGlob.All(excluded) : null;
     }
 
     public PolicyRule Rule { get; }
@@ -35,14 +35,14 @@ internal sealed class CompiledRule
             return false;
         }
 
-        if (_resources is { } patterns && !ResourcesMatch(patterns, request.Resources))
+        if ((_resources is not null || _notResources is not null) && !ResourcesMatch(request.Resources))
         {
             return false;
         }
 
         foreach (var condition in Rule.When)
         {
-            if (!ConditionHolds(condition, request))
+            if (!ConditionMatch.Holds(condition, request.Arguments.GetValueOrDefault(condition.Argument), _deny, Rule.CaseInsensitive))
             {
                 return false;
             }
@@ -51,8 +51,9 @@ internal sealed class CompiledRule
         return true;
     }
 
-    // Allow: every resource covered. Deny: one covered resource is enough. No resource never matches.
-    private bool ResourcesMatch(CompiledGlob[] patterns, IReadOnlyList<string> resources)
+    // A resource counts when it matches `resources` (if any) and none of `notResources` (case-sensitive: folding only widens
+    // a deny). Allow: every resource counts. Deny: one counting resource is enough. No resource never matches.
+    private bool ResourcesMatch(IReadOnlyList<string> resources)
     {
         if (resources.Count == 0)
         {
@@ -61,74 +62,15 @@ internal sealed class CompiledRule
 
         for (var i = 0; i < resources.Count; i++)
         {
-            var covered = CompiledGlob.AnyMatch(patterns, resources[i]);
-            if (_deny && covered)
+            var counts = (_resources is not { } patterns || CompiledGlob.AnyMatch(patterns, Rule.CaseInsensitive ? CaseFolding.Fold(resources[i]) : resources[i]))
+                && (_notResources is not { } excluded || !CompiledGlob.AnyMatch(excluded, resources[i]));
+            if (_deny == counts)
             {
-                return true;
-            }
-
-            if (!_deny && !covered)
-            {
-                return false;
+                return _deny;
             }
         }
 
         return !_deny;
-    }
-
-    private bool ConditionHolds(ArgumentCondition condition, PolicyRequest request)
-    {
-        if (!request.Arguments.TryGetValue(condition.Argument, out var values) || values.Count == 0)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < values.Count; i++)
-        {
-            var satisfied = Satisfies(condition, values[i]);
-            if (_deny && satisfied)
-            {
-                return true;
-            }
-
-            if (!_deny && !satisfied)
-            {
-                return false;
-            }
-        }
-
-        return !_deny;
-    }
-
-    private static bool Satisfies(ArgumentCondition condition, string value)
-    {
-        if (condition.AnyOf is { } anyOf)
-        {
-            var any = false;
-            for (var i = 0; i < anyOf.Count && !any; i++)
-            {
-                any = Glob.IsMatch(anyOf[i], value);
-            }
-
-            if (!any)
-            {
-                return false;
-            }
-        }
-
-        if (condition.Prefix is { } prefix && !value.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        if (condition.Min is null && condition.Max is null)
-        {
-            return true;
-        }
-
-        return decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
-            && (condition.Min is not { } min || number >= min)
-            && (condition.Max is not { } max || number <= max);
     }
 
     private static bool Contains(IReadOnlyList<string> values, string value)

@@ -115,7 +115,11 @@ public sealed class ListPermissionsHandler : ToolHandler<ListPermissionsArgument
     private static string[] Describe(IReadOnlyList<ArgumentCondition> conditions) =>
         conditions.Select(c => c switch
         {
+            { Absent: { } absent } => $"{c.Argument} {(absent ? "absent" : "given")}",
+            { Entries: { } entries } => $"{c.Argument} has {string.Join(" and ", Describe(entries))}",
+            { Sha256: { } digests } => $"{c.Argument} sha256 in [{string.Join(", ", digests)}]",
             { AnyOf: { } anyOf } => $"{c.Argument} in [{string.Join(", ", anyOf)}]",
+            { NoneOf: { } noneOf } => $"{c.Argument} not in [{string.Join(", ", noneOf)}]",
             { Prefix: { } prefix } => $"{c.Argument} starts with `{prefix}`",
             { Min: { } min, Max: { } max } => string.Create(CultureInfo.InvariantCulture, $"{c.Argument} between {min} and {max}"),
             { Max: { } max } => string.Create(CultureInfo.InvariantCulture, $"{c.Argument} at most {max}"),

@@ -5,12 +5,12 @@ namespace Sentrely.Policy;
 /// <param name="Developer">The session's developer.</param>
 /// <param name="Project">The session's project.</param>
 /// <param name="Resources">The call's resource ARNs (<c>*</c> for tools without resource-level scope).</param>
-/// <param name="Arguments">The validated argument values by name.</param>
+/// <param name="Arguments">The call's arguments as <c>when</c> sees them (<see cref="PolicyArgumentView"/>), by name; absent arguments have no entry.</param>
 /// <param name="ManifestApproval">The tool manifest's approval default (rules can raise it, never lower it).</param>
 public sealed record PolicyRequest(
     string Tool,
     string Developer,
     string Project,
     IReadOnlyList<string> Resources,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Arguments,
+    IReadOnlyDictionary<string, PolicyValue> Arguments,
     ApprovalRequirement ManifestApproval);
