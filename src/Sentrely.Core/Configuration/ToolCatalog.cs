@@ -18,7 +18,7 @@ public sealed record ToolCatalog(
     {
         ArgumentNullException.ThrowIfNull(tools);
         return new ToolCatalog(
-            tools.ToDictionary(t => t.Manifest.Name, t => (IReadOnlySet<string>)t.Handler.ArgumentsType.Properties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal),
+            tools.ToDictionary(t => t.Manifest.Name, t => (IReadOnlySet<string>)ArgumentKinds.InputProperties(t.Handler.ArgumentsType).Select(p => p.Name).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal),
             tools.ToDictionary(t => t.Manifest.Name, t => t.ArgumentKinds, StringComparer.Ordinal),
             tools.ToDictionary(t => t.Manifest.Name, t => t.Manifest.Resources, StringComparer.Ordinal));
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Sentrely.Policy;
@@ -23,7 +25,7 @@ public static class ArgumentKinds
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(blobs);
         var kinds = new Dictionary<string, ArgumentKind>(StringComparer.Ordinal);
-        foreach (var property in arguments.Properties)
+        foreach (var property in InputProperties(arguments))
         {
             if (blobs.Contains(property.Name))
             {
@@ -36,6 +38,17 @@ public static class ArgumentKinds
         }
 
         return kinds;
+    }
+
+    /// <summary>Returns the properties of the arguments record that its input schema lists (not the <c>[JsonIgnore]</c> state a handler keeps).</summary>
+    /// <param name="arguments">The typed arguments record's metadata.</param>
+    public static IReadOnlyList<JsonPropertyInfo> InputProperties(JsonTypeInfo arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var listed = arguments.GetJsonSchemaAsNode()["properties"] is JsonObject properties
+            ? properties.Select(p => p.Key).ToHashSet(StringComparer.Ordinal)
+            : [];
+        return arguments.Properties.Where(p => listed.Contains(p.Name)).ToArray();
     }
 
     private static ArgumentKind? KindOf(System.Text.Json.JsonSerializerOptions options, Type type)
