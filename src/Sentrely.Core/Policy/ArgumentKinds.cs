@@ -69,14 +69,31 @@ public static class ArgumentKinds
             return ArgumentKind.Number;
         }
 
-        var info = options.GetTypeInfo(type);
+        if (TypeInfo(options, type) is not { } info)
+        {
+            return null;
+        }
+
         return info.Kind switch
         {
             JsonTypeInfoKind.Dictionary when info.KeyType == typeof(string) && info.ElementType == typeof(string) => ArgumentKind.TextMap,
             JsonTypeInfoKind.Enumerable when info.ElementType == typeof(string) => ArgumentKind.TextList,
-            JsonTypeInfoKind.Enumerable when info.ElementType is { } element && IsNameValues(options.GetTypeInfo(element)) => ArgumentKind.TextMap,
+            JsonTypeInfoKind.Enumerable when info.ElementType is { } element && TypeInfo(options, element) is { } item && IsNameValues(item) => ArgumentKind.TextMap,
             _ => null,
         };
+    }
+
+    // A type the tool's JSON context does not describe cannot be read by `when`, which says so at load (SEN1037).
+    private static JsonTypeInfo? TypeInfo(System.Text.Json.JsonSerializerOptions options, Type type)
+    {
+        try
+        {
+            return options.GetTypeInfo(type);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
     }
 
     private static bool IsNameValues(JsonTypeInfo element) =>

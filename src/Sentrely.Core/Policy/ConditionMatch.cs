@@ -29,12 +29,25 @@ internal static class ConditionMatch
 
         if (condition.Entries is { } entries)
         {
-            return value.Entries is { } map && entries.All(e => EntryHolds(e, map, deny, fold));
+            if (value.Entries is not { } map)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (!EntryHolds(entries[i], map, deny, fold))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         if (value.Content is { } content)
         {
-            return (condition.Sha256 is not { } digests || digests.Contains(content.Sha256, StringComparer.Ordinal)) && InRange(condition, content.Size);
+            return (condition.Sha256 is not { } digests || AnyMatch(digests, content.Sha256, fold: false)) && InRange(condition, content.Size);
         }
 
         return ItemsHold(condition, value.Items, deny, fold);
@@ -64,12 +77,12 @@ internal static class ConditionMatch
     public static bool Satisfies(ArgumentCondition condition, string value, bool fold)
     {
         var compared = fold ? CaseFolding.Fold(value) : value;
-        if (condition.AnyOf is { } anyOf && !anyOf.Any(p => Glob.IsMatch(fold ? CaseFolding.Fold(p) : p, compared)))
+        if (condition.AnyOf is { } anyOf && !AnyMatch(anyOf, compared, fold))
         {
             return false;
         }
 
-        if (condition.NoneOf is { } noneOf && noneOf.Any(p => Glob.IsMatch(p, value)))
+        if (condition.NoneOf is { } noneOf && AnyMatch(noneOf, value, fold: false))
         {
             return false;
         }
@@ -107,6 +120,20 @@ internal static class ConditionMatch
         }
 
         return entry.Absent is { } absent ? found != absent : found && !deny;
+    }
+
+    // Loops rather than LINQ: this runs for every value of every rule on the decision path.
+    private static bool AnyMatch(IReadOnlyList<string> patterns, string value, bool fold)
+    {
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            if (Glob.IsMatch(fold ? CaseFolding.Fold(patterns[i]) : patterns[i], value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool InRange(ArgumentCondition condition, decimal number) =>
