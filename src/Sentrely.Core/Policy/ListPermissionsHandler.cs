@@ -60,12 +60,12 @@ public sealed class ListPermissionsHandler : ToolHandler<ListPermissionsArgument
         var tools = _manifests().Select(m =>
         {
             var allows = rules.Where(r => r.Effect == PolicyEffect.Allow && r.Tools.Any(t => Glob.IsMatch(t, m.Name)))
-                .Select(r => new AllowRuleSummary(r.Id, r.Resources ?? ["*"], Describe(r.When), Describe(ApprovalRequirement.Max(r.Approval, m.Approval))))
+                .Select(r => new AllowRuleSummary(r.Id, r.Resources ?? ["*"], Describe(r), Describe(ApprovalRequirement.Max(r.Approval, m.Approval))))
                 .ToArray();
             return new ToolPermission(m.Name, m.Access.ToString().ToLowerInvariant(), allows.Length > 0, allows);
         }).ToArray();
         var denies = rules.Where(r => r.Effect == PolicyEffect.Deny)
-            .Select(r => new DenyRuleSummary(r.Id, r.Tools, r.Resources ?? ["*"], Describe(r.When)))
+            .Select(r => new DenyRuleSummary(r.Id, r.Tools, r.Resources ?? ["*"], Describe(r)))
             .ToArray();
         var result = new PermissionsResult(
             session.Developer,
@@ -111,6 +111,14 @@ public sealed class ListPermissionsHandler : ToolHandler<ListPermissionsArgument
             limits.MaxHourlyCostPerSession,
             $"hourly costs are on-demand estimates dated {Ec2PriceTable.Shipped.Date} ({Ec2PriceTable.Shipped.Region}); only instances Sentrely launched count");
     }
+
+    // The rule's conditions beyond its resource patterns: `when`, the resources it excludes, and case folding.
+    private static string[] Describe(PolicyRule rule) =>
+    [
+        .. Describe(rule.When),
+        .. rule.NotResources is { } excluded ? [$"resource not in [{string.Join(", ", excluded)}]"] : Array.Empty<string>(),
+        .. rule.CaseInsensitive ? ["globs compared case-insensitively"] : Array.Empty<string>(),
+    ];
 
     private static string[] Describe(IReadOnlyList<ArgumentCondition> conditions) =>
         conditions.Select(c => c switch
