@@ -15,7 +15,7 @@ internal static class BenchmarkPolicy
         "jordan",
         "backend-api",
         [$"arn:aws:s3:::{Bucket}/{Key}"],
-        new Dictionary<string, IReadOnlyList<string>> { ["bucket"] = [Bucket], ["key"] = [Key] },
+        new Dictionary<string, PolicyValue> { ["bucket"] = PolicyValue.Of(Bucket), ["key"] = PolicyValue.Of(Key) },
         ApprovalRequirement.None);
 
     public static IReadOnlyList<PolicyRule> Rules(int count = 200)

@@ -1,3 +1,4 @@
+using System.Text;
 using Sentrely.Arguments;
 using Sentrely.Invocation;
 
@@ -6,8 +7,8 @@ namespace Sentrely.Aws.Tools;
 /// <summary>Reads content given as base64 or as a file <c>path</c>, once, during validation: what is audited is what is sent.</summary>
 internal static class BlobArguments
 {
-    /// <summary>The derived value holding the SHA-256 (hex) of the content that will be sent.</summary>
-    public const string ContentSha256 = "contentSha256";
+    /// <summary>Returns the UTF-8 bytes of <paramref name="text"/> (named <paramref name="argument"/>), recording their digest.</summary>
+    public static byte[] FromText(string argument, string text, ArgumentValues values) => Remember(values, argument, Encoding.UTF8.GetBytes(text));
 
     /// <summary>Returns the bytes of <paramref name="base64"/> (named <paramref name="base64Argument"/>) or, when null, of the file at <paramref name="path"/>; null after recording an error.</summary>
     public static async ValueTask<byte[]?> ReadAsync(
@@ -29,18 +30,17 @@ internal static class BlobArguments
                 return null;
             }
 
-            return Remember(values, bytes[..written]);
+            return Remember(values, base64Argument, bytes[..written]);
         }
 
         // The bytes come from the one handle the reader opened and checked; the hash below is of exactly these bytes.
         var (content, error) = await PathArgumentReader.ReadAsync("path", path!, context.FileRoots, maxBytes, cancellationToken).ConfigureAwait(false);
-        return values.Check(error) && content is not null ? Remember(values, content) : null;
+        return values.Check(error) && content is not null ? Remember(values, "path", content) : null;
     }
 
-    // The content's hash is a derived value, so an approval binds to these bytes, not just to the path that named them.
-    private static byte[] Remember(ArgumentValues values, byte[] content)
+    private static byte[] Remember(ArgumentValues values, string argument, byte[] content)
     {
-        values.Set(ContentSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)));
+        values.SetContent(argument, content);
         return content;
     }
 }

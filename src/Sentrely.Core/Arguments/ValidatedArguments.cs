@@ -12,6 +12,12 @@ public sealed record ValidatedArguments
     /// Manifest templates and policy <c>when</c> conditions read only these.
     /// </summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> Values { get; init; }
+
+    /// <summary>
+    /// Gets the digest of the content each content argument carries (<c>text</c>, <c>contentBase64</c>, <c>zipBase64</c>,
+    /// or the file a <c>path</c> names), by argument name: what the policy's <c>sha256</c> and <c>size</c> conditions read.
+    /// </summary>
+    public IReadOnlyDictionary<string, ContentDigest> Contents { get; init; } = new Dictionary<string, ContentDigest>();
 }
 
 /// <summary>Gets the outcome of validating a call's arguments.</summary>

@@ -75,6 +75,21 @@ public static class ConfigErrorCodes
     /// <summary>An <c>approval</c> value is malformed or misplaced.</summary>
     public const string InvalidApproval = "SEN1036";
 
+    /// <summary>A <c>when</c> condition cannot be evaluated: its form does not fit the argument's type (text, number, boolean, list, map, content), or the argument has another type in another tool the rule names.</summary>
+    public const string UnevaluableCondition = "SEN1037";
+
+    /// <summary>A value starts with <c>!</c>, which is not negation: write <c>{ not: [...] }</c> or <c>notResources</c>.</summary>
+    public const string BangValue = "SEN1038";
+
+    /// <summary>A <c>principals</c> entry contains a glob character; principals are compared literally.</summary>
+    public const string GlobInPrincipals = "SEN1039";
+
+    /// <summary>A rule can match none of its tools: its resource patterns can never meet any call resource of those tools (another partition, region or account, another service, a name glob against instance ARNs).</summary>
+    public const string UnreachableRule = "SEN1040";
+
+    /// <summary><c>caseInsensitive</c> is set on an allow rule (it would widen what is allowed) or is not <c>true</c>/<c>false</c>.</summary>
+    public const string InvalidCaseInsensitive = "SEN1041";
+
     /// <summary>A rate limit's <c>limit</c> is not <c>N/second</c>, <c>N/minute</c>, <c>N/hour</c> or <c>N/day</c> with N from 1 to 1,000,000.</summary>
     public const string InvalidRateLimit = "SEN1050";
 

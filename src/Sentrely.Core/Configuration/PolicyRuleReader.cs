@@ -4,9 +4,9 @@ using YamlDotNet.RepresentationModel;
 namespace Sentrely.Configuration;
 
 /// <summary>Reads one <c>policy.rules[]</c> item; remembers ids to report duplicates.</summary>
-internal sealed class PolicyRuleReader(YamlNodeReader reader, ToolCatalog tools)
+internal sealed class PolicyRuleReader(YamlNodeReader reader, ToolCatalog tools, AwsConfig aws)
 {
-    private static readonly string[] Keys = ["id", "effect", "tools", "resources", "principals", "when", "approval"];
+    private static readonly string[] Keys = ["id", "effect", "tools", "resources", "notResources", "principals", "when", "caseInsensitive", "approval"];
     private static readonly string[] PrincipalKeys = ["developers", "projects"];
     private readonly Dictionary<string, long> _seenIds = new(StringComparer.Ordinal);
 
@@ -23,6 +23,8 @@ internal sealed class PolicyRuleReader(YamlNodeReader reader, ToolCatalog tools)
         var effect = ReadEffect(map, node, field);
         var matchedTools = ReadTools(map, node, field, out var toolGlobs);
         var resources = map.TryGetValue("resources", out var r) ? ReadResources(r, FieldPath.Child(field, "resources")) : null;
+        var notResources = map.TryGetValue("notResources", out var nr) ? ReadResources(nr, FieldPath.Child(field, "notResources")) : null;
+        var caseInsensitive = map.TryGetValue("caseInsensitive", out var ci) && ReadCaseInsensitive(ci, FieldPath.Child(field, "caseInsensitive"), effect);
         var (developers, projects) = map.TryGetValue("principals", out var p) ? ReadPrincipals(p, FieldPath.Child(field, "principals")) : (null, null);
         var when = map.TryGetValue("when", out var w)
             ? new WhenConditionReader(reader, tools).Read(w, FieldPath.Child(field, "when"), matchedTools)
@@ -42,18 +44,57 @@ internal sealed class PolicyRuleReader(YamlNodeReader reader, ToolCatalog tools)
             return null;
         }
 
-        return new PolicyRule
+        var rule = new PolicyRule
         {
             Id = id,
             Effect = effect.Value,
             Tools = toolGlobs,
             Resources = resources,
+            NotResources = notResources,
+            CaseInsensitive = caseInsensitive,
             Developers = developers,
             Projects = projects,
             When = when,
             Approval = approval,
             Source = $"{reader.File}:{node.Start.Line}",
         };
+        return CheckReachable(rule, r ?? nr ?? node, field, matchedTools) ? rule : null;
+    }
+
+    // A rule whose resource patterns no call resource of any of its tools can meet would load and never fire.
+    private bool CheckReachable(PolicyRule rule, YamlNode node, string field, IReadOnlyList<string> matchedTools)
+    {
+        if (rule.Resources is null && rule.NotResources is null)
+        {
+            return true;
+        }
+
+        var shapes = matchedTools.ToDictionary(t => t, t => ResourceShapes.For(tools.ResourcesFor(t, rule.Effect), aws), StringComparer.Ordinal);
+        if (matchedTools.Count == 0 || matchedTools.Any(t => RuleReach.CanReach(rule, shapes[t])))
+        {
+            return true;
+        }
+
+        var what = string.Join("; ", matchedTools.Select(t => $"`{t}`: {string.Join(" or ", shapes[t])}"));
+        reader.Error(node, FieldPath.Child(field, rule.Resources is null ? "notResources" : "resources"), ConfigErrorCodes.UnreachableRule,
+            $"this rule can match none of its tools: no call resource of theirs can meet its patterns ({what}); write patterns in those shapes, with partition `{aws.Partition}`, region `{aws.Region}` and the configured account, or fix `tools`");
+        return false;
+    }
+
+    private bool ReadCaseInsensitive(YamlNode node, string field, PolicyEffect? effect)
+    {
+        switch (reader.String(node, field))
+        {
+            case "true" when effect == PolicyEffect.Allow:
+                reader.Error(node, field, ConfigErrorCodes.InvalidCaseInsensitive, "`caseInsensitive` widens what a rule matches, so only deny rules take it: remove it, or list each spelling the allow should accept");
+                return false;
+            case "true": return true;
+            case "false": return false;
+            case { } other:
+                reader.Error(node, field, ConfigErrorCodes.InvalidCaseInsensitive, $"`{other}` is not `true` or `false`");
+                return false;
+            default: return false;
+        }
     }
 
     private string? ReadId(Dictionary<string, YamlNode> map, YamlNode ruleNode, string field)
@@ -159,8 +200,31 @@ internal sealed class PolicyRuleReader(YamlNodeReader reader, ToolCatalog tools)
             reader.Error(node, field, ConfigErrorCodes.MissingKey, "list `developers` and/or `projects`, or remove `principals`");
         }
 
-        var developers = map.TryGetValue("developers", out var d) ? reader.StringList(d, FieldPath.Child(field, "developers"), allowEmpty: false) : null;
-        var projects = map.TryGetValue("projects", out var p) ? reader.StringList(p, FieldPath.Child(field, "projects"), allowEmpty: false) : null;
-        return (developers?.Select(x => x.Value).ToList(), projects?.Select(x => x.Value).ToList());
+        var developers = map.TryGetValue("developers", out var d) ? ReadPrincipalList(d, FieldPath.Child(field, "developers")) : null;
+        var projects = map.TryGetValue("projects", out var p) ? ReadPrincipalList(p, FieldPath.Child(field, "projects")) : null;
+        return (developers, projects);
+    }
+
+    // Principals compare literally: a glob or a `!` would silently match no session (or only a strangely named one).
+    private List<string>? ReadPrincipalList(YamlNode node, string field)
+    {
+        if (reader.StringList(node, field, allowEmpty: false) is not { } items)
+        {
+            return null;
+        }
+
+        foreach (var (itemNode, value) in items)
+        {
+            if (value.StartsWith('!'))
+            {
+                reader.Error(itemNode, field, ConfigErrorCodes.BangValue, $"`{value}` starts with `!`, which is not negation: list the principals the rule applies to, or write another rule for the others");
+            }
+            else if (Glob.HasWildcard(value))
+            {
+                reader.Error(itemNode, field, ConfigErrorCodes.GlobInPrincipals, $"`{value}` contains `*` or `?`, but principals are compared literally: list each name, or remove `principals` to match everyone");
+            }
+        }
+
+        return items.Select(x => x.Value).ToList();
     }
 }

@@ -8,7 +8,7 @@ internal static class PolicySectionReader
 {
     private static readonly string[] Keys = ["rules", "rateLimits"];
 
-    public static PolicyConfig Read(YamlNodeReader reader, YamlNode node, ToolCatalog tools)
+    public static PolicyConfig Read(YamlNodeReader reader, YamlNode node, ToolCatalog tools, AwsConfig aws)
     {
         if (reader.MappingWithKeys(node, "policy", Keys) is not { } map)
         {
@@ -32,7 +32,7 @@ internal static class PolicySectionReader
         }
 
         var rules = new List<PolicyRule>();
-        var ruleReader = new PolicyRuleReader(reader, tools);
+        var ruleReader = new PolicyRuleReader(reader, tools, aws);
         for (var i = 0; i < sequence.Children.Count; i++)
         {
             if (ruleReader.Read(sequence.Children[i], FieldPath.Index("policy.rules", i)) is { } rule)

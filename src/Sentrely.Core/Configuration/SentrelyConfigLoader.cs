@@ -92,13 +92,15 @@ public static class SentrelyConfigLoader
                 LocalSectionsReader.RejectUnsupported(reader, map[section].Key, section);
             }
 
+            // The policy reads the AWS section: a rule's resource patterns are checked against the configured partition and region.
+            var aws = Section(map, "aws") is { } awsNode ? AwsSectionReader.Read(reader, awsNode) : config.Aws;
             config = config with
             {
-                Aws = Section(map, "aws") is { } aws ? AwsSectionReader.Read(reader, aws) : config.Aws,
+                Aws = aws,
                 Identity = Section(map, "identity") is { } identity ? LocalSectionsReader.ReadIdentity(reader, identity) : config.Identity,
                 Files = Section(map, "files") is { } files ? LocalSectionsReader.ReadFiles(reader, files, home) : config.Files,
                 Store = Section(map, "store") is { } store ? LocalSectionsReader.ReadStore(reader, store, home) : config.Store,
-                Policy = Section(map, "policy") is { } policy ? PolicySectionReader.Read(reader, policy, tools) : config.Policy,
+                Policy = Section(map, "policy") is { } policy ? PolicySectionReader.Read(reader, policy, tools, aws) : config.Policy,
                 Approvals = Section(map, "approvals") is { } approvals ? ApprovalsSectionReader.Read(reader, approvals) : config.Approvals,
                 Limits = Section(map, "limits") is { } limits ? LimitsSectionReader.Read(reader, limits) : config.Limits,
                 Telemetry = Section(map, "telemetry") is { } telemetry ? TelemetrySectionReader.Read(reader, telemetry) : config.Telemetry,

@@ -20,6 +20,12 @@ internal static class DenyBuilder
             return ([], [$"deny rule `{rule.Id}` has `when` conditions: Sentrely enforces it for `{tool.Name}`, the role policy does not"]);
         }
 
+        // IAM's NotResource would deny every other resource of the statement's actions, not just this tool's.
+        if (rule.NotResources is not null)
+        {
+            return ([], [$"deny rule `{rule.Id}` has `notResources`: Sentrely enforces it for `{tool.Name}`, the role policy does not"]);
+        }
+
         // A deny without resources stops the whole tool; the planner grants it nothing instead (its actions may serve other tools).
         if (rule.Resources is null)
         {

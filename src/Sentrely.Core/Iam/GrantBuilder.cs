@@ -28,6 +28,11 @@ internal static class GrantBuilder
             }
 
             ApplyWhen(rule, values, notes);
+            if (rule.NotResources is { } excluded)
+            {
+                notes.Add($"`notResources` [{string.Join(", ", excluded)}] (rule `{rule.Id}`) is enforced by Sentrely only: the grant does not exclude them");
+            }
+
             // Unnarrowed: a derived value (functionArn) keeps its known shape, any other argument is `*`.
             var unbound = ManifestTemplates.Placeholders(tool).Where(p => !values.ContainsKey(p)).ToHashSet(StringComparer.Ordinal);
             foreach (var placeholder in unbound)

@@ -48,7 +48,7 @@ public static class IamPlanner
                 var denies = rules.Where(r => r.Effect == PolicyEffect.Deny).ToList();
 
                 // A deny of the whole tool for everyone: nothing to grant (its actions may serve other tools, so no Deny).
-                var deniedOutright = denies.Any(r => r.Resources is null && r.When.Count == 0 && r.Developers is null && r.Projects is null);
+                var deniedOutright = denies.Any(r => r.Resources is null && r.NotResources is null && r.When.Count == 0 && r.Developers is null && r.Projects is null);
                 var allowed = new List<IamGrant>();
                 foreach (var rule in deniedOutright ? [] : rules.Where(r => r.Effect == PolicyEffect.Allow))
                 {

@@ -1,11 +1,16 @@
 using System.Globalization;
+using Sentrely.Arguments;
 
 namespace Sentrely.Invocation;
 
 /// <summary>Collects a call's checked argument values (for templates and conditions) and the problems found.</summary>
 public sealed class ArgumentValues
 {
+    /// <summary>The derived value holding the SHA-256 (hex) of the content a call sends.</summary>
+    public const string ContentSha256 = "contentSha256";
+
     private readonly Dictionary<string, IReadOnlyList<string>> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ContentDigest> _contents = new(StringComparer.Ordinal);
     private readonly List<string> _errors = [];
 
     /// <summary>Gets the problems found so far.</summary>
@@ -69,6 +74,22 @@ public sealed class ArgumentValues
             _values[name] = values.Distinct(StringComparer.Ordinal).ToArray();
         }
     }
+
+    /// <summary>
+    /// Records the content <paramref name="argument"/> carries, as the derived value <c>contentSha256</c> (so an approval
+    /// binds to these bytes, not just to the path or text that named them) and as its <see cref="ContentDigest"/> (policy).
+    /// </summary>
+    /// <param name="argument">The argument that carried the content.</param>
+    /// <param name="content">The decoded bytes that will be sent.</param>
+    public void SetContent(string argument, ReadOnlySpan<byte> content)
+    {
+        var digest = ContentDigest.Of(content);
+        _contents[argument] = digest;
+        _values[ContentSha256] = [digest.Sha256];
+    }
+
+    /// <summary>Returns the digests of content arguments, by argument name.</summary>
+    public IReadOnlyDictionary<string, ContentDigest> Contents => _contents;
 
     /// <summary>Returns the recorded values.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ToDictionary() => _values;

@@ -53,7 +53,7 @@ public abstract class ToolHandler<TArguments, TResult> : IToolHandler
         await ValidateAsync(typed, context, values, cancellationToken).ConfigureAwait(false);
         return values.Errors.Count > 0
             ? ArgumentValidationResult.Invalid(values.Errors)
-            : ArgumentValidationResult.Valid(new ValidatedArguments { Typed = typed, Values = values.ToDictionary() });
+            : ArgumentValidationResult.Valid(new ValidatedArguments { Typed = typed, Values = values.ToDictionary(), Contents = values.Contents });
     }
 
     /// <inheritdoc />

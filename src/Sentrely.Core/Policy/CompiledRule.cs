@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Sentrely.Policy;
 
 /// <summary>
@@ -10,6 +8,7 @@ internal sealed class CompiledRule
 {
     private readonly CompiledGlob[] _tools;
     private readonly CompiledGlob[]? _resources;
+    private readonly CompiledGlob[]? _notResources;
     private readonly bool _deny;
 
     public CompiledRule(PolicyRule rule)
@@ -17,7 +16,8 @@ internal sealed class CompiledRule
         Rule = rule;
         _deny = rule.Effect == PolicyEffect.Deny;
         _tools = CompiledGlob.All(rule.Tools);
-        _resources = rule.Resources is { } resources ? CompiledGlob.All(resources) : null;
+        _resources = rule.Resources is { } resources ? CompiledGlob.All(rule.CaseInsensitive ? CaseFolding.Fold(resources) : resources) : null;
+        _notResources = rule.NotResources is { } excluded ? CompiledGlob.All(excluded) : null;
     }
 
     public PolicyRule Rule { get; }
@@ -35,14 +35,14 @@ internal sealed class CompiledRule
             return false;
         }
 
-        if (_resources is { } patterns && !ResourcesMatch(patterns, request))
+        if ((_resources is not null || _notResources is not null) && !ResourcesMatch(request))
         {
             return false;
         }
 
         foreach (var condition in Rule.When)
         {
-            if (!ConditionHolds(condition, request))
+            if (!ConditionMatch.Holds(condition, request.Arguments.GetValueOrDefault(condition.Argument), _deny, Rule.CaseInsensitive))
             {
                 return false;
             }
@@ -51,9 +51,10 @@ internal sealed class CompiledRule
         return true;
     }
 
-    // Allow: every main resource covered. Deny: one covered resource, main or secondary, is enough. No main
-    // resource never matches.
-    private bool ResourcesMatch(CompiledGlob[] patterns, PolicyRequest request)
+    // A resource counts when it matches `resources` (if any) and none of `notResources` (case-sensitive: folding only widens
+    // a deny). Allow: every main resource counts. Deny: one counting resource, main or secondary, is enough. A call
+    // without a main resource never matches.
+    private bool ResourcesMatch(PolicyRequest request)
     {
         var resources = request.Resources;
         if (resources.Count == 0)
@@ -63,26 +64,20 @@ internal sealed class CompiledRule
 
         for (var i = 0; i < resources.Count; i++)
         {
-            var covered = CompiledGlob.AnyMatch(patterns, resources[i]);
-            if (_deny && covered)
+            if (_deny == Counts(resources[i]))
             {
-                return true;
-            }
-
-            if (!_deny && !covered)
-            {
-                return false;
+                return _deny;
             }
         }
 
-        return !_deny || AnyCovered(patterns, request.SecondaryResources);
+        return !_deny || AnyCounts(request.SecondaryResources);
     }
 
-    private static bool AnyCovered(CompiledGlob[] patterns, IReadOnlyList<string> resources)
+    private bool AnyCounts(IReadOnlyList<string> resources)
     {
         for (var i = 0; i < resources.Count; i++)
         {
-            if (CompiledGlob.AnyMatch(patterns, resources[i]))
+            if (Counts(resources[i]))
             {
                 return true;
             }
@@ -91,60 +86,9 @@ internal sealed class CompiledRule
         return false;
     }
 
-    private bool ConditionHolds(ArgumentCondition condition, PolicyRequest request)
-    {
-        if (!request.Arguments.TryGetValue(condition.Argument, out var values) || values.Count == 0)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < values.Count; i++)
-        {
-            var satisfied = Satisfies(condition, values[i]);
-            if (_deny && satisfied)
-            {
-                return true;
-            }
-
-            if (!_deny && !satisfied)
-            {
-                return false;
-            }
-        }
-
-        return !_deny;
-    }
-
-    private static bool Satisfies(ArgumentCondition condition, string value)
-    {
-        if (condition.AnyOf is { } anyOf)
-        {
-            var any = false;
-            for (var i = 0; i < anyOf.Count && !any; i++)
-            {
-                any = Glob.IsMatch(anyOf[i], value);
-            }
-
-            if (!any)
-            {
-                return false;
-            }
-        }
-
-        if (condition.Prefix is { } prefix && !value.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        if (condition.Min is null && condition.Max is null)
-        {
-            return true;
-        }
-
-        return decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
-            && (condition.Min is not { } min || number >= min)
-            && (condition.Max is not { } max || number <= max);
-    }
+    private bool Counts(string resource) =>
+        (_resources is not { } patterns || CompiledGlob.AnyMatch(patterns, Rule.CaseInsensitive ? CaseFolding.Fold(resource) : resource))
+        && (_notResources is not { } excluded || !CompiledGlob.AnyMatch(excluded, resource));
 
     private static bool Contains(IReadOnlyList<string> values, string value)
     {

@@ -60,12 +60,12 @@ public sealed class ListPermissionsHandler : ToolHandler<ListPermissionsArgument
         var tools = _manifests().Select(m =>
         {
             var allows = rules.Where(r => r.Effect == PolicyEffect.Allow && r.Tools.Any(t => Glob.IsMatch(t, m.Name)))
-                .Select(r => new AllowRuleSummary(r.Id, r.Resources ?? ["*"], Describe(r.When), Describe(ApprovalRequirement.Max(r.Approval, m.Approval))))
+                .Select(r => new AllowRuleSummary(r.Id, r.Resources ?? ["*"], Describe(r), Describe(ApprovalRequirement.Max(r.Approval, m.Approval))))
                 .ToArray();
             return new ToolPermission(m.Name, m.Access.ToString().ToLowerInvariant(), allows.Length > 0, allows);
         }).ToArray();
         var denies = rules.Where(r => r.Effect == PolicyEffect.Deny)
-            .Select(r => new DenyRuleSummary(r.Id, r.Tools, r.Resources ?? ["*"], Describe(r.When)))
+            .Select(r => new DenyRuleSummary(r.Id, r.Tools, r.Resources ?? ["*"], Describe(r)))
             .ToArray();
         var result = new PermissionsResult(
             session.Developer,
@@ -118,10 +118,22 @@ public sealed class ListPermissionsHandler : ToolHandler<ListPermissionsArgument
             $"hourly costs are on-demand estimates dated {Ec2PriceTable.Shipped.Date} ({Ec2PriceTable.Shipped.Region}); only instances Sentrely launched count");
     }
 
+    // The rule's conditions beyond its resource patterns: `when`, the resources it excludes, and case folding.
+    private static string[] Describe(PolicyRule rule) =>
+    [
+        .. Describe(rule.When),
+        .. rule.NotResources is { } excluded ? [$"resource not in [{string.Join(", ", excluded)}]"] : Array.Empty<string>(),
+        .. rule.CaseInsensitive ? ["globs compared case-insensitively"] : Array.Empty<string>(),
+    ];
+
     private static string[] Describe(IReadOnlyList<ArgumentCondition> conditions) =>
         conditions.Select(c => c switch
         {
+            { Absent: { } absent } => $"{c.Argument} {(absent ? "absent" : "given")}",
+            { Entries: { } entries } => $"{c.Argument} has {string.Join(" and ", Describe(entries))}",
+            { Sha256: { } digests } => $"{c.Argument} sha256 in [{string.Join(", ", digests)}]",
             { AnyOf: { } anyOf } => $"{c.Argument} in [{string.Join(", ", anyOf)}]",
+            { NoneOf: { } noneOf } => $"{c.Argument} not in [{string.Join(", ", noneOf)}]",
             { Prefix: { } prefix } => $"{c.Argument} starts with `{prefix}`",
             { Min: { } min, Max: { } max } => string.Create(CultureInfo.InvariantCulture, $"{c.Argument} between {min} and {max}"),
             { Max: { } max } => string.Create(CultureInfo.InvariantCulture, $"{c.Argument} at most {max}"),

@@ -5,7 +5,8 @@ namespace Sentrely.Policy;
 
 /// <summary>
 /// Finds rules of a loaded policy that cannot do what they seem to say (<c>sentrely policy validate</c>'s
-/// warnings). Conservative: a warning is given only when the problem is certain.
+/// warnings), and notes what a rule does not cover (<see cref="PolicyWarning.IsNote"/>). Conservative: a warning is
+/// given only when the problem is certain.
 /// </summary>
 public static class PolicyLinter
 {
@@ -35,6 +36,11 @@ public static class PolicyLinter
             if (ReviewerApprovalCheck.Check(rules[i], field) is { } reviewer)
             {
                 warnings.Add(reviewer);
+            }
+
+            if (CaseSensitiveDenyCheck.Check(rules[i], field) is { } caseSensitive)
+            {
+                warnings.Add(caseSensitive);
             }
         }
 

@@ -15,8 +15,9 @@ public sealed class PolicyStage : IToolCallStage
         var tool = context.Tool ?? throw new InvalidOperationException("the tool must be resolved before the policy");
         var arguments = context.Arguments ?? throw new InvalidOperationException("arguments must be validated before the policy");
         var session = context.Request.Session;
+        var view = PolicyArgumentView.Of(context.Request.Arguments, tool.ArgumentKinds, arguments);
         var decision = context.Configuration.Policy.Evaluate(new PolicyRequest(
-            tool.Manifest.Name, session.Developer, session.Project, context.Resources, arguments.Values, tool.Manifest.Approval)
+            tool.Manifest.Name, session.Developer, session.Project, context.Resources, view, tool.Manifest.Approval)
         {
             SecondaryResources = context.SecondaryResources,
         });

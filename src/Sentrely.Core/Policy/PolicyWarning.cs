@@ -8,6 +8,9 @@ namespace Sentrely.Policy;
 /// <param name="Message">What is wrong and how to fix it.</param>
 public sealed record PolicyWarning(string Source, string Field, string RuleId, string Code, string Message)
 {
-    /// <summary>Returns the warning as <c>file:line: warning CODE field (`id`): message</c>.</summary>
-    public override string ToString() => $"{Source}: warning {Code} {Field} (`{RuleId}`): {Message}";
+    /// <summary>Gets a value indicating whether this is a note: worth knowing, but not a mistake (<c>--strict</c> does not fail on notes).</summary>
+    public bool IsNote { get; init; }
+
+    /// <summary>Returns the warning as <c>file:line: warning CODE field (`id`): message</c> (<c>note</c> for notes).</summary>
+    public override string ToString() => $"{Source}: {(IsNote ? "note" : "warning")} {Code} {Field} (`{RuleId}`): {Message}";
 }

@@ -10,7 +10,10 @@ public sealed record ResourceShape(string Text, bool IsFixed)
 {
     /// <summary>Returns whether some call's resource could match <paramref name="pattern"/>.</summary>
     /// <param name="pattern">A rule's resource glob.</param>
-    public bool CanMatch(string pattern) => IsFixed ? Glob.IsMatch(pattern, Text) : GlobSets.Intersect(pattern, Text);
+    /// <param name="ignoreCase">Whether the rule compares case-insensitively (<c>caseInsensitive: true</c>).</param>
+    public bool CanMatch(string pattern, bool ignoreCase = false) => IsFixed
+        ? ignoreCase ? Glob.IsMatch(CaseFolding.Fold(pattern), CaseFolding.Fold(Text)) : Glob.IsMatch(pattern, Text)
+        : GlobSets.Intersect(ignoreCase ? CaseFolding.Fold(pattern) : pattern, Text, ignoreCase);
 
     /// <summary>Returns true when every call resource of this shape matching <paramref name="pattern"/> surely matches <paramref name="cover"/>.</summary>
     /// <param name="cover">The covering glob (a deny rule's).</param>

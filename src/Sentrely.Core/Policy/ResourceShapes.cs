@@ -12,6 +12,12 @@ public static class ResourceShapes
         ["functionArn"] = "arn:{partition}:lambda:{region}:{account}:function:*",
     };
 
+    // Arguments whose format validation fixes, so a pattern of another form (a name glob against instance ids) cannot meet them.
+    private static readonly Dictionary<string, string> ArgumentFormats = new(StringComparer.Ordinal)
+    {
+        ["instanceIds"] = "i-*",
+    };
+
     /// <summary>Returns the glob every value of a handler-derived placeholder matches (<c>functionArn</c>), or null for other placeholders.</summary>
     /// <param name="placeholder">The placeholder name.</param>
     /// <param name="configured">The partition, region and account values.</param>
@@ -25,6 +31,15 @@ public static class ResourceShapes
     public static IReadOnlyList<ResourceShape> For(ToolManifest manifest, AwsConfig aws, bool withSecondary = false)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        return For(withSecondary ? [.. manifest.Resources, .. manifest.SecondaryResources] : manifest.Resources, aws);
+    }
+
+    /// <summary>Returns the shapes of the call resources <paramref name="templates"/> describe.</summary>
+    /// <param name="templates">A manifest's <c>resources</c> templates.</param>
+    /// <param name="aws">The configured partition, region and account.</param>
+    public static IReadOnlyList<ResourceShape> For(IReadOnlyList<string> templates, AwsConfig aws)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
         ArgumentNullException.ThrowIfNull(aws);
         var configured = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
         {
@@ -33,14 +48,14 @@ public static class ResourceShapes
             ["account"] = [aws.AccountId ?? "*"],
         };
         var shapes = new List<ResourceShape>();
-        foreach (var template in withSecondary ? manifest.Resources.Concat(manifest.SecondaryResources) : manifest.Resources)
+        foreach (var template in templates)
         {
             var placeholders = ManifestTemplates.Placeholders(template);
             var isFixed = aws.AccountId is not null && placeholders.All(configured.ContainsKey);
             var values = new Dictionary<string, IReadOnlyList<string>>(configured, StringComparer.Ordinal);
             foreach (var name in placeholders.Where(p => !configured.ContainsKey(p)))
             {
-                values[name] = [DerivedShape(name, configured) ?? "*"];
+                values[name] = [DerivedShape(name, configured) ?? ArgumentFormats.GetValueOrDefault(name) ?? "*"];
             }
 
             shapes.AddRange(ManifestTemplates.Expand(template, values).Select(t => new ResourceShape(t, isFixed)));

@@ -25,90 +25,102 @@ internal static class RuleMatcher
 
         foreach (var condition in rule.When)
         {
-            if (ConditionMismatch(condition, request, anyValue: rule.Effect == PolicyEffect.Deny) is { } why)
+            if (ConditionMismatch(condition, request, rule) is { } why)
             {
                 return why;
             }
         }
 
-        if (rule.Resources is { } patterns)
-        {
-            // A call with no resource matches nothing: resource-scoped rules never match by vacuous truth.
-            if (request.Resources.Count == 0)
-            {
-                return "the call has no resource to match";
-            }
-
-            // Allow: every resource must be covered. Deny: one covered resource is enough to deny the call.
-            foreach (var resource in request.Resources)
-            {
-                var covered = patterns.Any(p => Glob.IsMatch(p, resource));
-                if (rule.Effect == PolicyEffect.Allow && !covered)
-                {
-                    return $"resource `{resource}` matches none of [{string.Join(", ", patterns)}]";
-                }
-
-                if (rule.Effect == PolicyEffect.Deny && covered)
-                {
-                    return null;
-                }
-            }
-
-            return rule.Effect == PolicyEffect.Deny ? SecondaryMismatch(patterns, request.SecondaryResources) : null;
-        }
-
-        return null;
+        return rule.Resources is not null || rule.NotResources is not null ? ResourceMismatch(rule, request) : null;
     }
 
-    // A deny rule also fires on what the call touches besides its main resource (a deploy's S3 package, a launch's image).
-    private static string? SecondaryMismatch(IReadOnlyList<string> patterns, IReadOnlyList<string> secondary) =>
-        secondary.Any(r => patterns.Any(p => Glob.IsMatch(p, r)))
-            ? null
-            : $"no resource{(secondary.Count == 0 ? "" : " (main or secondary)")} matches [{string.Join(", ", patterns)}]";
-
-    // Allow rules need every value of a (list) argument to satisfy the condition; deny rules fire when any
-    // value does. An absent argument satisfies neither, so it can never widen an allow.
-    private static string? ConditionMismatch(ArgumentCondition condition, PolicyRequest request, bool anyValue)
+    // A resource counts when it matches `resources` (if any) and none of `notResources`; an allow needs every main
+    // resource to count, a deny one resource, main or secondary (a deploy's S3 package, a launch's image). A call with no
+    // main resource matches nothing: resource-scoped rules never match by vacuous truth.
+    private static string? ResourceMismatch(PolicyRule rule, PolicyRequest request)
     {
-        if (!request.Arguments.TryGetValue(condition.Argument, out var values) || values.Count == 0)
+        var resources = request.Resources;
+        if (resources.Count == 0)
         {
-            return $"argument `{condition.Argument}` is absent";
+            return "the call has no resource to match";
         }
 
-        var satisfied = values.Select(v => Satisfies(condition, v)).ToList();
-        var holds = anyValue ? satisfied.Contains(true) : !satisfied.Contains(false);
-        if (holds)
+        foreach (var resource in resources)
+        {
+            var why = Excluded(rule, resource);
+            if (rule.Effect == PolicyEffect.Allow && why is not null)
+            {
+                return why;
+            }
+
+            if (rule.Effect == PolicyEffect.Deny && why is null)
+            {
+                return null;
+            }
+        }
+
+        if (rule.Effect == PolicyEffect.Allow || request.SecondaryResources.Any(r => Excluded(rule, r) is null))
         {
             return null;
         }
 
-        var offending = anyValue ? values[0] : values[satisfied.IndexOf(false)];
-        return $"argument `{condition.Argument}` = `{offending}` does not satisfy {Describe(condition)}";
+        return $"no resource{(request.SecondaryResources.Count == 0 ? "" : " (main or secondary)")} matches {DescribeResources(rule)}";
     }
 
-    private static bool Satisfies(ArgumentCondition condition, string value)
+    private static string? Excluded(PolicyRule rule, string resource)
     {
-        if (condition.AnyOf is { } anyOf && !anyOf.Any(p => Glob.IsMatch(p, value)))
+        var compared = rule.CaseInsensitive ? CaseFolding.Fold(resource) : resource;
+        if (rule.Resources is { } patterns && !patterns.Any(p => Glob.IsMatch(rule.CaseInsensitive ? CaseFolding.Fold(p) : p, compared)))
         {
-            return false;
+            return $"resource `{resource}` matches none of [{string.Join(", ", patterns)}]";
         }
 
-        if (condition.Prefix is { } prefix && !value.StartsWith(prefix, StringComparison.Ordinal))
+        return rule.NotResources?.FirstOrDefault(p => Glob.IsMatch(p, resource)) is { } excluded
+            ? $"resource `{resource}` is excluded by notResources `{excluded}`"
+            : null;
+    }
+
+    private static string DescribeResources(PolicyRule rule) => string.Join(" and ", new[]
+    {
+        rule.Resources is { } patterns ? $"[{string.Join(", ", patterns)}]" : null,
+        rule.NotResources is { } excluded ? $"notResources [{string.Join(", ", excluded)}]" : null,
+    }.OfType<string>());
+
+    // Allow rules need every value of a (list) argument to satisfy the condition; deny rules fire when any value does.
+    // An absent argument satisfies nothing but `absent: true`, so it can never widen an allow.
+    private static string? ConditionMismatch(ArgumentCondition condition, PolicyRequest request, PolicyRule rule)
+    {
+        var value = request.Arguments.GetValueOrDefault(condition.Argument);
+        var deny = rule.Effect == PolicyEffect.Deny;
+        if (ConditionMatch.Holds(condition, value, deny, rule.CaseInsensitive))
         {
-            return false;
+            return null;
         }
 
-        if (condition.Min is null && condition.Max is null)
+        if (condition.Absent is { } absent)
         {
-            return true;
+            return absent ? $"argument `{condition.Argument}` is given" : $"argument `{condition.Argument}` is absent";
         }
 
-        if (!decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+        if (value is null)
         {
-            return false;
+            return $"argument `{condition.Argument}` is absent";
         }
 
-        return (condition.Min is not { } min || number >= min) && (condition.Max is not { } max || number <= max);
+        if (value.Content is { } content)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"argument `{condition.Argument}` (sha256 {content.Sha256}, {content.Size} bytes) does not satisfy {Describe(condition)}");
+        }
+
+        if (condition.Entries is not null)
+        {
+            return $"argument `{condition.Argument}` does not satisfy {Describe(condition)}";
+        }
+
+        var offending = deny ? value.Items.FirstOrDefault() : value.Items.FirstOrDefault(v => !ConditionMatch.Satisfies(condition, v, rule.CaseInsensitive));
+        return offending is null
+            ? $"argument `{condition.Argument}` is empty"
+            : $"argument `{condition.Argument}` = `{offending}` does not satisfy {Describe(condition)}";
     }
 
     private static string Describe(ArgumentCondition c)
@@ -119,9 +131,24 @@ internal static class RuleMatcher
             parts.Add($"one of [{string.Join(", ", anyOf)}]");
         }
 
+        if (c.NoneOf is { } noneOf)
+        {
+            parts.Add($"none of [{string.Join(", ", noneOf)}]");
+        }
+
         if (c.Prefix is { } prefix)
         {
             parts.Add($"prefix `{prefix}`");
+        }
+
+        if (c.Sha256 is { } digests)
+        {
+            parts.Add($"sha256 one of [{string.Join(", ", digests)}]");
+        }
+
+        if (c.Entries is { } entries)
+        {
+            parts.AddRange(entries.Select(e => e.Absent is { } absent ? $"key `{e.Argument}` {(absent ? "absent" : "present")}" : $"key `{e.Argument}`: {Describe(e)}"));
         }
 
         if (c.Min is { } min)

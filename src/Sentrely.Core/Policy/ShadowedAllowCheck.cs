@@ -14,7 +14,7 @@ internal static class ShadowedAllowCheck
         }
 
         // Only denies that apply to everyone whatever the arguments can be relied on to match.
-        var denies = rules.Where(r => r.Effect == PolicyEffect.Deny && r.Developers is null && r.Projects is null && r.When.Count == 0).ToList();
+        var denies = rules.Where(r => r.Effect == PolicyEffect.Deny && r.Developers is null && r.Projects is null && r.When.Count == 0 && r.NotResources is null).ToList();
         var tools = allow.Tools.SelectMany(g => PolicyLinter.ToolsOf(g, shapes)).Distinct(StringComparer.Ordinal).ToList();
         var reachable = 0;
         var by = new List<PolicyRule>();
@@ -22,7 +22,7 @@ internal static class ShadowedAllowCheck
         {
             foreach (var shape in shapes[tool])
             {
-                var patterns = allow.Resources is { } r ? r.Where(shape.CanMatch).Cast<string?>().ToList() : [null];
+                var patterns = allow.Resources is { } r ? r.Where(p => shape.CanMatch(p)).Cast<string?>().ToList() : [null];
                 foreach (var pattern in patterns)
                 {
                     reachable++;

@@ -6,14 +6,14 @@ namespace Sentrely.Mcp.Cli;
 
 /// <summary>
 /// <c>sentrely policy validate [--strict]</c>: loads the configuration as <c>serve</c> does (errors: exit 2),
-/// then prints semantic warnings (exit 0, or 2 with <c>--strict</c>).
+/// then prints semantic warnings (exit 0, or 2 with <c>--strict</c>) and notes (never failing).
 /// </summary>
 internal static class PolicyValidateCommand
 {
     public static Command Create()
     {
-        var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors (exit code 2)" };
-        var command = new Command("validate", "Check sentrely.yaml: errors (exit 2) and warnings about rules that cannot do what they seem to say") { strict };
+        var strict = new Option<bool>("--strict") { Description = "Treat warnings (not notes) as errors (exit code 2)" };
+        var command = new Command("validate", "Check sentrely.yaml: errors (exit 2), warnings about rules that cannot do what they seem to say, and notes on what rules do not cover") { strict };
         command.SetAction(parse =>
         {
             var tools = new SentrelyTools();
@@ -28,8 +28,9 @@ internal static class PolicyValidateCommand
                 Console.Out.WriteLine(warning.ToString());
             }
 
-            var summary = $"{config.Policy.Rules.Count} rules, {warnings.Count} warnings";
-            if (warnings.Count > 0 && parse.GetValue(strict))
+            var failing = warnings.Count(w => !w.IsNote);
+            var summary = $"{config.Policy.Rules.Count} rules, {failing} warnings, {warnings.Count - failing} notes";
+            if (failing > 0 && parse.GetValue(strict))
             {
                 Console.Out.WriteLine($"failed (--strict): {summary}");
                 return ExitCodes.UsageOrConfig;

@@ -29,10 +29,7 @@ internal sealed class SentrelyTools
             new ListPermissionsHandler(() => Configuration, () => manifests, RateLimits, Ledger),
         ];
         Registry = ToolRegistry.Create(manifests, handlers);
-        Catalog = new ToolCatalog(Registry.Tools.ToDictionary(
-            t => t.Manifest.Name,
-            t => (IReadOnlySet<string>)t.Handler.ArgumentsType.Properties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal),
-            StringComparer.Ordinal));
+        Catalog = ToolCatalog.From(Registry.Tools);
     }
 
     public ToolRegistry Registry { get; }

@@ -13,7 +13,7 @@ public sealed class PolicyEvaluatorTests
         new() { Id = id, Effect = PolicyEffect.Deny, Tools = tools, Resources = resources };
 
     private static PolicyRequest Call(string tool, string[] resources, Dictionary<string, IReadOnlyList<string>>? args = null, string developer = "jordan", string project = "backend-api") =>
-        new(tool, developer, project, resources, args ?? [], ApprovalRequirement.None);
+        new(tool, developer, project, resources, (args ?? []).ToDictionary(a => a.Key, a => PolicyValue.Of(a.Value)), ApprovalRequirement.None);
 
     [Fact]
     public void Evaluate_NoRules_DeniesByDefaultNamingToolAndResource()

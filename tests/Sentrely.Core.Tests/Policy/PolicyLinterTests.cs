@@ -7,11 +7,14 @@ namespace Sentrely.Core.Tests.Policy;
 
 public sealed class PolicyLinterTests
 {
-    private static IReadOnlyList<PolicyWarning> Lint(string rulesYaml)
+    private static IReadOnlyList<PolicyWarning> LintAll(string rulesYaml)
     {
         var config = PolicyTestSupport.Config(rulesYaml);
         return PolicyLinter.Check(config.Policy.Rules, PolicyTestSupport.Manifests, config.Aws);
     }
+
+    // Warnings only: the notes (SEN1103, SEN1104) have tests of their own.
+    private static IReadOnlyList<PolicyWarning> Lint(string rulesYaml) => LintAll(rulesYaml).Where(w => !w.IsNote).ToList();
 
     [Fact]
     public void Check_ExampleConfig_HasOnlyTheReviewerHonestyWarning()
@@ -23,93 +26,61 @@ public sealed class PolicyLinterTests
         var warnings = PolicyLinter.Check(config.Policy.Rules, PolicyTestSupport.Manifests, config.Aws);
 
         // Assert: the example shows `via: reviewer` on purpose; its only warning is the honest one about stdio mode.
-        var warning = Assert.Single(warnings);
+        var warning = Assert.Single(warnings, w => !w.IsNote);
         Assert.Equal(PolicyWarningCodes.ReviewerNotEnforcedLocally, warning.Code);
         Assert.Equal("dev-instances", warning.RuleId);
     }
 
     [Fact]
-    public void Check_S3ToolWithLambdaPattern_WarnsWithFileLineAndShape()
+    public void Check_WildcardToolsWithArnPattern_NotesToolsWithoutScopeButDoesNotWarn()
     {
         // Act
-        var warnings = Lint("""
-                - id: ok
-                  effect: allow
-                  tools: [get-build-artifact]
-                - id: wrong-service
-                  effect: allow
-                  tools: [get-build-artifact]
-                  resources: ["arn:aws:lambda:us-east-1:111122223333:function:*"]
-            """);
-
-        // Assert
-        var warning = Assert.Single(warnings);
-        Assert.Equal(PolicyWarningCodes.UnreachableResource, warning.Code);
-        Assert.Equal("wrong-service", warning.RuleId);
-        Assert.Equal("policy.yaml:11", warning.Source);
-        Assert.Equal("policy.rules[1]", warning.Field);
-        Assert.Contains("arn:aws:s3:::*/*", warning.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Check_NamedToolWithoutResourceScopeAndArnPattern_WarnsThatItCanNeverMatch()
-    {
-        // Act
-        var warnings = Lint("""
-                - id: describe-dev
-                  effect: allow
-                  tools: [describe-instances]
-                  resources: ["arn:aws:ec2:us-east-1:111122223333:instance/*"]
-            """);
-
-        // Assert
-        var warning = Assert.Single(warnings);
-        Assert.Contains("no resource-level scope", warning.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Check_WildcardToolsWithArnPattern_DoesNotWarnForToolsWithoutScope()
-    {
-        // Act
-        var warnings = Lint("""
+        var all = LintAll("""
                 - id: never-prod
                   effect: deny
                   tools: ["*"]
                   resources: ["arn:aws:*:*:*:*prod*"]
+                  caseInsensitive: true
             """);
 
-        // Assert
-        Assert.Empty(warnings);
+        // Assert: `*` reaching the resource-scoped tools is normal; the tools whose resource is `*` are a note, not a warning.
+        var note = Assert.Single(all);
+        Assert.True(note.IsNote);
+        Assert.Equal(PolicyWarningCodes.PartlyUnreachable, note.Code);
+        Assert.Contains("`describe-instances`", note.Message, StringComparison.Ordinal);
+        Assert.Contains("`list-functions`", note.Message, StringComparison.Ordinal);
+        Assert.StartsWith("policy.yaml:8: note SEN1103", note.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Check_GlobMatchingOnlyUnreachableTools_Warns()
+    public void Check_CaseSensitiveDenyWithLetters_NotesCaseInsensitive()
     {
         // Act
-        var warnings = Lint("""
-                - id: lambda-in-s3
-                  effect: allow
-                  tools: ["*-function*"]
-                  resources: ["arn:aws:s3:::b/*"]
+        var all = LintAll("""
+                - id: no-prod-keys
+                  effect: deny
+                  tools: [put-build-artifact]
+                  resources: ["arn:aws:s3:::*prod*"]
+                - id: no-big
+                  effect: deny
+                  tools: [run-instances]
+                  when: { count: { min: 5 }, instanceType: ["p4*"] }
+                - id: folded
+                  effect: deny
+                  tools: [put-build-artifact]
+                  resources: ["arn:aws:s3:::*prod*"]
+                  caseInsensitive: true
+                - id: digits
+                  effect: deny
+                  tools: [run-instances]
+                  when: { count: { min: 5 } }
             """);
 
-        // Assert
-        Assert.Equal(PolicyWarningCodes.UnreachableResource, Assert.Single(warnings).Code);
-    }
-
-    [Fact]
-    public void Check_OtherRegionForLambda_Warns()
-    {
-        // Act
-        var warnings = Lint("""
-                - id: eu-functions
-                  effect: allow
-                  tools: [update-function-code]
-                  resources: ["arn:aws:lambda:eu-west-1:111122223333:function:*"]
-            """);
-
-        // Assert
-        Assert.Contains("arn:aws:lambda:us-east-1:111122223333:function:*", Assert.Single(warnings).Message, StringComparison.Ordinal);
+        // Assert: a note for each case-sensitive deny with letters; none for the folded rule or digits-only conditions.
+        Assert.All(all, w => Assert.True(w.IsNote));
+        Assert.Equal(["no-prod-keys", "no-big"], all.Where(w => w.Code == PolicyWarningCodes.CaseSensitiveDeny).Select(w => w.RuleId));
+        Assert.Contains("arn:aws:s3:::*prod*", all[0].Message, StringComparison.Ordinal);
+        Assert.Contains("caseInsensitive: true", all[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]

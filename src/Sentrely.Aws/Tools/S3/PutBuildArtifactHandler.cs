@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Amazon.Runtime;
@@ -36,7 +35,7 @@ internal sealed class PutBuildArtifactHandler(AwsClients clients) : ToolHandler<
 
         // The content is read now, once: what is hashed for the audit log is exactly what is uploaded.
         arguments.Content = arguments.Text is { } text
-            ? Encoding.UTF8.GetBytes(text)
+            ? BlobArguments.FromText("text", text, values)
             : await BlobArguments.ReadAsync("contentBase64", arguments.ContentBase64, arguments.Path, context, values, S3Objects.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
         if (arguments.Content is { Length: > S3Objects.MaxUploadBytes })
         {
