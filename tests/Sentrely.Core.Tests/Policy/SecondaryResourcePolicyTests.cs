@@ -19,7 +19,7 @@ public sealed class SecondaryResourcePolicyTests
     };
 
     private static PolicyRequest Deploy(params string[] secondary) =>
-        new("update-function-code", "jordan", "backend-api", [Function], new Dictionary<string, IReadOnlyList<string>>(), ApprovalRequirement.None)
+        new("update-function-code", "jordan", "backend-api", [Function], new Dictionary<string, PolicyValue>(), ApprovalRequirement.None)
         {
             SecondaryResources = secondary,
         };
