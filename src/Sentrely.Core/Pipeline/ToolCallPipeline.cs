@@ -93,7 +93,7 @@ public sealed partial class ToolCallPipeline
     {
         context.Tool = _tools.Find(context.Request.ToolName);
         return context.Tool is null
-            ? ToolCallRejection.Deny("UnknownTool", $"unknown tool `{Truncate(context.Request.ToolName)}`; call tools/list for the curated tools")
+            ? ToolCallRejection.Deny("UnknownTool", $"unknown tool `{Truncate(OperatorText.Escape(context.Request.ToolName))}`; call tools/list for the curated tools")
             : null;
     }
 
