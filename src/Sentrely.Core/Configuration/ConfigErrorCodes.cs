@@ -84,6 +84,9 @@ public static class ConfigErrorCodes
     /// <summary>An <c>approvals</c> value is malformed: an expiry outside 1m–24h, or a webhook that is not an allowed URL, repeated or one too many.</summary>
     public const string InvalidApprovals = "SEN1060";
 
+    /// <summary>The configuration file, or the folder holding it, can be written by other users (group or others): <c>serve</c> refuses it.</summary>
+    public const string WritableByOthers = "SEN1080";
+
     /// <summary>A manifest name is malformed or used twice.</summary>
     public const string InvalidManifestName = "SEN1200";
 

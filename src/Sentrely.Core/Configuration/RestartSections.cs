@@ -76,6 +76,7 @@ public static class RestartSections
         && a.Profile == b.Profile
         && a.Credentials == b.Credentials
         && SameEntries(a.Roles, b.Roles, (x, y) => string.Equals(x, y, StringComparison.Ordinal))
+        && a.EndpointsFromEnvironment == b.EndpointsFromEnvironment
         && SameEntries(a.Endpoints, b.Endpoints, (x, y) => x == y);
 
     private static bool SameEntries<T>(IReadOnlyDictionary<string, T> a, IReadOnlyDictionary<string, T> b, Func<T, T, bool> same) =>
