@@ -3,12 +3,15 @@ using Sentrely.Configuration;
 namespace Sentrely.Aws;
 
 /// <summary>
-/// Gets the endpoint of each AWS service Sentrely calls: <c>aws.endpoints.&lt;svc&gt;</c>, else
-/// <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>, else <c>AWS_ENDPOINT_URL</c>, else null (AWS's own endpoint).
+/// Gets the endpoint of each AWS service Sentrely calls: <c>aws.endpoints.&lt;svc&gt;</c>, else (only with
+/// <c>aws.endpoints.fromEnvironment: true</c>) <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>, else <c>AWS_ENDPOINT_URL</c>,
+/// else null (AWS's own endpoint).
 /// </summary>
 /// <remarks>
-/// Environment endpoints are skipped when <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS</c> is <c>true</c>, as in the
-/// AWS SDKs. Plain <c>http</c> is accepted only for loopback hosts: vended session tokens travel in a header.
+/// Environment endpoints are opt-in because an endpoint the agent could place in the server's environment would
+/// receive signed requests; the SDK clients never read them themselves (<see cref="AwsClientFactory"/> sets
+/// <c>IgnoreConfiguredEndpointUrls</c>). They are also skipped when <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS</c> is
+/// <c>true</c>, as in the AWS SDKs. Plain <c>http</c> is accepted only for loopback hosts: vended session tokens travel in a header.
 /// </remarks>
 public sealed class AwsEndpoints
 {
@@ -49,7 +52,8 @@ public sealed class AwsEndpoints
             }
         }
 
-        var ignoreEnv = string.Equals(getEnv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        var ignoreEnv = !config.EndpointsFromEnvironment
+            || string.Equals(getEnv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
         var global = ignoreEnv ? null : ParseEnv(getEnv, "AWS_ENDPOINT_URL");
         foreach (var service in s_services)
         {

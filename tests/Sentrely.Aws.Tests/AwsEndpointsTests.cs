@@ -8,7 +8,22 @@ public class AwsEndpointsTests
         name => vars.FirstOrDefault(v => v.Name == name).Value;
 
     private static AwsConfig Config(params (string Key, string Url)[] endpoints) =>
-        new() { Endpoints = endpoints.ToDictionary(e => e.Key, e => new Uri(e.Url)) };
+        new() { Endpoints = endpoints.ToDictionary(e => e.Key, e => new Uri(e.Url)), EndpointsFromEnvironment = true };
+
+    private static readonly AwsConfig FromEnvironment = new() { EndpointsFromEnvironment = true };
+
+    [Fact]
+    public void Resolve_EnvironmentWithoutOptIn_Ignored()
+    {
+        // Arrange: aws.endpoints.fromEnvironment is off by default.
+        var endpoints = new AwsEndpoints(
+            new AwsConfig { Endpoints = new Dictionary<string, Uri> { ["sts"] = new("http://127.0.0.1:4566") } },
+            Env(("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:1111"), ("AWS_ENDPOINT_URL", "not a url")));
+
+        // Act + Assert
+        Assert.Equal(new Uri("http://127.0.0.1:4566"), endpoints.StsEndpoint);
+        Assert.All(new[] { "s3", "lambda", "ec2", "iam" }, key => Assert.Null(endpoints.Resolve(key)));
+    }
 
     [Fact]
     public void Resolve_ConfigAndEnvironment_ConfigWins()
@@ -28,7 +43,7 @@ public class AwsEndpointsTests
     {
         // Arrange
         var endpoints = new AwsEndpoints(
-            new AwsConfig(),
+            FromEnvironment,
             Env(("AWS_ENDPOINT_URL_LAMBDA", "http://localhost:3001"), ("AWS_ENDPOINT_URL", "http://127.0.0.1:2222")));
 
         // Act + Assert
@@ -77,7 +92,7 @@ public class AwsEndpointsTests
     public void Constructor_MalformedEnvironmentEndpoint_ThrowsWithoutEchoingValue()
     {
         // Act
-        var ex = Assert.Throws<InvalidOperationException>(() => new AwsEndpoints(new AwsConfig(), Env(("AWS_ENDPOINT_URL_S3", "not a url secret123"))));
+        var ex = Assert.Throws<InvalidOperationException>(() => new AwsEndpoints(FromEnvironment, Env(("AWS_ENDPOINT_URL_S3", "not a url secret123"))));
 
         // Assert
         Assert.Contains("AWS_ENDPOINT_URL_S3", ex.Message, StringComparison.Ordinal);

@@ -16,17 +16,21 @@ internal static class BlobArguments
     {
         if (base64 is not null)
         {
+            // Inline content travels inside one JSON-RPC message, so it has its own, lower cap than a file.
+            var inlineMax = Math.Min(maxBytes, ArgumentLimits.MaxInlineContentBytes);
+            var tooLarge = $"`{base64Argument}` is larger than {inlineMax / (1024 * 1024)} MiB; send larger content with `path`";
+
             // Decoding never allocates more than the cap allows: longer input is refused before it is decoded.
-            if (base64.Length / 4 * 3 > maxBytes + 2)
+            if (base64.Length / 4 * 3 > inlineMax + 2)
             {
-                values.Check($"`{base64Argument}` is larger than {maxBytes / (1024 * 1024)} MiB");
+                values.Check(tooLarge);
                 return null;
             }
 
             var bytes = new byte[base64.Length / 4 * 3 + 3];
-            if (!Convert.TryFromBase64String(base64, bytes, out var written) || written > maxBytes)
+            if (!Convert.TryFromBase64String(base64, bytes, out var written) || written > inlineMax)
             {
-                values.Check(written > maxBytes ? $"`{base64Argument}` is larger than {maxBytes / (1024 * 1024)} MiB" : $"`{base64Argument}` is not valid base64");
+                values.Check(written > inlineMax ? tooLarge : $"`{base64Argument}` is not valid base64");
                 return null;
             }
 

@@ -11,15 +11,15 @@ internal static class ApprovalMessages
     public static string Prompt(SessionContext session, ApprovalSummary summary) =>
         $"Sentrely: {session.Developer}'s agent asks to run `{summary.Tool}`. Approve this one call?\n{summary.ToText()}";
 
-    /// <summary>Returns the refusal of a call whose request is pending.</summary>
-    public static ToolCallRejection Pending(ApprovalRecord request, IReadOnlyList<string> ruleIds, TimeSpan expiry)
+    /// <summary>Returns the refusal of a call whose request is pending; <paramref name="cliOptions"/> (such as <c> --sandbox</c>) completes the commands it names.</summary>
+    public static ToolCallRejection Pending(ApprovalRecord request, IReadOnlyList<string> ruleIds, TimeSpan expiry, string cliOptions = "")
     {
         var who = request.Via == ApprovalVia.Reviewer
             ? $"a reviewer other than {request.Developer} runs"
             : "the developer (or a reviewer) runs";
         var window = Minutes(expiry);
         var reason = $"`{request.Tool}` needs approval ({RequirementOf(request)}). Approval request {request.Id} is pending: "
-            + $"{who} `{WebhookPayload.ApproveCommand(request.Id)}` (or `{WebhookPayload.DenyCommand(request.Id)} --reason …`), "
+            + $"{who} `{WebhookPayload.ApproveCommand(request.Id)}{cliOptions}` (or `{WebhookPayload.DenyCommand(request.Id)}{cliOptions} --reason …`), "
             + $"then repeat exactly the same call, same arguments, within {window} of the approval. The approval covers this one call, once; "
             + $"the request expires at {request.Expires.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC.";
         return new ToolCallRejection(AuditDecisions.ApprovalPending, "ApprovalPending", reason) { RuleIds = ruleIds, ApprovalId = request.Id };

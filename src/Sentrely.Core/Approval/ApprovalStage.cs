@@ -24,6 +24,7 @@ public sealed partial class ApprovalStage : IToolCallStage
     private readonly KillSwitchStage? _killSwitch;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly string _cliOptions;
 
     /// <summary>Initializes a new instance of the <see cref="ApprovalStage"/> class.</summary>
     /// <param name="store">The approval requests, shared with the <c>sentrely approvals</c> CLI.</param>
@@ -32,8 +33,10 @@ public sealed partial class ApprovalStage : IToolCallStage
     /// <param name="killSwitch">Checked again after an approval, because a human may take minutes and the session may be killed meanwhile.</param>
     /// <param name="time">The clock.</param>
     /// <param name="logger">The logger.</param>
-    public ApprovalStage(IApprovalStore store, IApprovalNotifier notifier, LaunchCostEstimate? costs, KillSwitchStage? killSwitch, TimeProvider time, ILogger<ApprovalStage> logger)
+    /// <param name="cliOptions">Options the approve and deny commands need to reach this server's store (such as <c> --sandbox</c>); empty for none.</param>
+    public ApprovalStage(IApprovalStore store, IApprovalNotifier notifier, LaunchCostEstimate? costs, KillSwitchStage? killSwitch, TimeProvider time, ILogger<ApprovalStage> logger, string cliOptions = "")
     {
+        _cliOptions = cliOptions;
         _killSwitch = killSwitch;
         _store = store;
         _notifier = notifier;
@@ -133,7 +136,7 @@ public sealed partial class ApprovalStage : IToolCallStage
             // Approved while we looked (or waited): use it like any approval, atomically, once.
             ApprovalStatus.Approved when await _store.ConsumeAsync(fingerprint, context.CallId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false) is { } used
                 => Grant(context, $"approved by {used.DecidedBy} ({used.Id})"),
-            _ => ApprovalMessages.Pending(request, decision.RuleIds, expiry),
+            _ => ApprovalMessages.Pending(request, decision.RuleIds, expiry, _cliOptions),
         };
     }
 

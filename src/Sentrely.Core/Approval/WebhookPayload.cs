@@ -66,13 +66,13 @@ internal static class WebhookPayload
     }
 
     // Slack reads <…> as links and mentions (<!channel>, <https://x|click here>); the developer, tool, session and
-    // resources must stay plain text whatever they contain. Line breaks would break the one-line form.
+    // resources must stay plain text whatever they contain. Control and bidirectional characters become visible
+    // escapes, so no value can break the one-line form or reorder what the reviewer reads.
     private static string Escape(string value) =>
-        value.Replace("&", "&amp;", StringComparison.Ordinal)
+        Audit.OperatorText.Escape(value)
+            .Replace("&", "&amp;", StringComparison.Ordinal)
             .Replace("<", "&lt;", StringComparison.Ordinal)
-            .Replace(">", "&gt;", StringComparison.Ordinal)
-            .Replace('\r', ' ')
-            .Replace('\n', ' ');
+            .Replace(">", "&gt;", StringComparison.Ordinal);
 
     private static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
     {

@@ -42,6 +42,12 @@ public static class ArgumentLimits
     /// <summary>Gets the most symbolic links followed while resolving one <c>path</c> (Linux MAXSYMLINKS).</summary>
     public const int MaxSymbolicLinks = 40;
 
+    /// <summary>Gets the longest Content-Type accepted.</summary>
+    public const int MaxMediaTypeLength = 255;
+
+    /// <summary>Gets the most bytes of inline content (<c>text</c>, <c>contentBase64</c>, <c>zipBase64</c>), decoded; larger content goes through <c>path</c> or S3.</summary>
+    public const int MaxInlineContentBytes = 8 * 1024 * 1024;
+
     /// <summary>Gets how many characters of a refused value an error message quotes.</summary>
     public const int MaxQuotedLength = 64;
 }

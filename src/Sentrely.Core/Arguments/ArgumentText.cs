@@ -77,7 +77,5 @@ internal static class ArgumentText
     public static string DescribeChar(char c) =>
         NeedsEscape(c) || c == ' ' ? string.Create(CultureInfo.InvariantCulture, $"U+{(int)c:X4}") : $"'{c}'";
 
-    private static bool NeedsEscape(char c) =>
-        IsControl(c) || char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format
-            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+    private static bool NeedsEscape(char c) => char.IsSurrogate(c) || Audit.OperatorText.IsUnsafe(c);
 }

@@ -69,6 +69,27 @@ public static partial class AwsArgumentRules
     /// <returns>Null when valid, else the error message.</returns>
     public static string? CheckPrefix(string argument, string value) => CheckKeyLike(argument, value, allowTrailingSlash: true);
 
+    /// <summary>
+    /// Checks a Content-Type: an RFC 9110 media type <c>type/subtype</c> with optional <c>; name=value</c> parameters,
+    /// tokens only, at most <see cref="ArgumentLimits.MaxMediaTypeLength"/> characters. A line break could split the
+    /// header the SDK writes, so it is refused here, before any credential is vended.
+    /// </summary>
+    /// <param name="argument">The argument's name, used in the message.</param>
+    /// <param name="value">The value to check.</param>
+    /// <returns>Null when valid, else the error message.</returns>
+    public static string? CheckMediaType(string argument, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length > ArgumentLimits.MaxMediaTypeLength)
+        {
+            return $"`{argument}` must be at most {ArgumentLimits.MaxMediaTypeLength} characters; got {value.Length}.";
+        }
+
+        return AwsPatterns.MediaType().IsMatch(value)
+            ? null
+            : Refuse(argument, "must be a media type such as `application/zip` or `text/plain; charset=utf-8` (type/subtype, then `; name=value` parameters, tokens only)", value);
+    }
+
     private static string? CheckKeyLike(string argument, string value, bool allowTrailingSlash)
     {
         ArgumentNullException.ThrowIfNull(value);

@@ -15,6 +15,10 @@ internal static partial class AwsPatterns
     [GeneratedRegex(@"^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+\z", RegexOptions.CultureInvariant)]
     public static partial Regex IpAddressShaped();
 
+    // RFC 9110 media-type: type "/" subtype *( OWS ";" OWS token "=" token ), with tokens only (no quoted strings).
+    [GeneratedRegex(@"^[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+(?:[ \t]*;[ \t]*[!#$%&'*+.^_`|~0-9A-Za-z-]+=[!#$%&'*+.^_`|~0-9A-Za-z-]+)*\z", RegexOptions.CultureInvariant)]
+    public static partial Regex MediaType();
+
     [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}\z", RegexOptions.CultureInvariant)]
     public static partial Regex FunctionName();
 

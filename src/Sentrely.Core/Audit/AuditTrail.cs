@@ -57,11 +57,15 @@ public sealed class AuditTrail
         return _store.AppendAsync(record, cancellationToken);
     }
 
-    // Unknown tool names come from the agent: a huge one is recorded by prefix and hash, never whole.
-    private static string BoundedToolName(string name) =>
-        name.Length <= MaxToolNameLength
-            ? name
-            : $"{name[..64]}…(sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)))})";
+    // Unknown tool names come from the agent: stored escaped (no control or bidirectional character reaches the log,
+    // and the hash chain covers the stored text), and a huge one by prefix and hash, never whole.
+    private static string BoundedToolName(string name)
+    {
+        var escaped = OperatorText.Escape(name);
+        return escaped.Length <= MaxToolNameLength
+            ? escaped
+            : $"{escaped[..64]}…(sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)))})";
+    }
 
     private AuditRecord Build(ToolCallContext context, string phase, string decision, IReadOnlyList<string> ruleIds, string reason)
     {

@@ -9,6 +9,7 @@ internal static class AwsSectionReader
     private static readonly string[] CredentialKeys = ["durationSeconds", "reuse"];
     private static readonly string[] Partitions = ["aws", "aws-cn", "aws-us-gov"];
     private static readonly string[] EndpointServices = ["sts", "s3", "lambda", "ec2", "iam"];
+    private const string FromEnvironment = "fromEnvironment";
 
     public static AwsConfig Read(YamlNodeReader reader, YamlNode node)
     {
@@ -22,6 +23,7 @@ internal static class AwsSectionReader
         var region = map.TryGetValue("region", out var r) ? ReadRegion(reader, r, partition) : defaults.Region;
         var accountId = map.TryGetValue("accountId", out var a) ? ReadAccountId(reader, a) : null;
         var accountValid = !map.ContainsKey("accountId") || accountId is not null;
+        var (endpoints, fromEnvironment) = map.TryGetValue("endpoints", out var e) ? ReadEndpoints(reader, e) : (defaults.Endpoints, false);
         return defaults with
         {
             Partition = partition ?? defaults.Partition,
@@ -30,7 +32,8 @@ internal static class AwsSectionReader
             Profile = map.TryGetValue("profile", out var pr) ? reader.String(pr, "aws.profile") : null,
             Roles = map.TryGetValue("roles", out var ro) ? ReadRoles(reader, ro, partition, accountId, accountValid) : defaults.Roles,
             Credentials = map.TryGetValue("credentials", out var c) ? ReadCredentials(reader, c) : defaults.Credentials,
-            Endpoints = map.TryGetValue("endpoints", out var e) ? ReadEndpoints(reader, e) : defaults.Endpoints,
+            Endpoints = endpoints,
+            EndpointsFromEnvironment = fromEnvironment,
         };
     }
 
@@ -170,15 +173,23 @@ internal static class AwsSectionReader
         return CredentialReuse.PerCall;
     }
 
-    private static Dictionary<string, Uri> ReadEndpoints(YamlNodeReader reader, YamlNode node)
+    private static (Dictionary<string, Uri> Endpoints, bool FromEnvironment) ReadEndpoints(YamlNodeReader reader, YamlNode node)
     {
         var endpoints = new Dictionary<string, Uri>(StringComparer.Ordinal);
+        var fromEnvironment = false;
         foreach (var (keyNode, key, value) in reader.FreeMapping(node, "aws.endpoints", "service keys to URLs") ?? [])
         {
             var field = FieldPath.Child("aws.endpoints", key);
+            if (key == FromEnvironment)
+            {
+                fromEnvironment = ReadFromEnvironment(reader, value, field);
+                continue;
+            }
+
             if (!EndpointServices.Contains(key, StringComparer.Ordinal))
             {
-                reader.Error(keyNode, field, ConfigErrorCodes.UnknownKey, $"unknown service `{key}`{Suggestions.Hint(key, EndpointServices)}; allowed keys are {YamlNodeReader.Quote(EndpointServices)}");
+                string[] keys = [.. EndpointServices, FromEnvironment];
+                reader.Error(keyNode, field, ConfigErrorCodes.UnknownKey, $"unknown service `{key}`{Suggestions.Hint(key, keys)}; allowed keys are {YamlNodeReader.Quote(keys)}");
                 continue;
             }
 
@@ -197,6 +208,21 @@ internal static class AwsSectionReader
             endpoints[key] = uri;
         }
 
-        return endpoints;
+        return (endpoints, fromEnvironment);
+    }
+
+    // An endpoint the agent could set in the server's environment would receive signed requests: opt in explicitly.
+    private static bool ReadFromEnvironment(YamlNodeReader reader, YamlNode value, string field)
+    {
+        switch (reader.String(value, field))
+        {
+            case "true":
+                return true;
+            case "false" or null:
+                return false;
+            case { } other:
+                reader.Error(value, field, ConfigErrorCodes.InvalidValue, $"`{other}` is not `true` or `false`");
+                return false;
+        }
     }
 }

@@ -108,6 +108,9 @@ public static class ConfigErrorCodes
     /// <summary>A <c>server.approvals.inSession</c> is not <c>true</c> or <c>false</c>.</summary>
     public const string InvalidServerApprovals = "SEN1072";
 
+    /// <summary>The configuration file, or the folder holding it, can be written by other users (group or others): <c>serve</c> refuses it.</summary>
+    public const string WritableByOthers = "SEN1080";
+
     /// <summary>A manifest name is malformed or used twice.</summary>
     public const string InvalidManifestName = "SEN1200";
 

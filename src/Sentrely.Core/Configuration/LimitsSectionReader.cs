@@ -13,17 +13,29 @@ internal static class LimitsSectionReader
     /// <summary>The largest dollar amount accepted (per hour).</summary>
     public const decimal MaxDollars = 1_000_000m;
 
-    private static readonly string[] Keys = ["ec2"];
+    /// <summary>The smallest <c>limits.maxMessageBytes</c> accepted (64 KiB).</summary>
+    public const int MinMessageBytes = 64 * 1024;
+
+    /// <summary>The largest <c>limits.maxMessageBytes</c> accepted (64 MiB): the limit bounds the server's memory.</summary>
+    public const int MaxMessageBytes = 64 * 1024 * 1024;
+
+    private static readonly string[] Keys = ["ec2", "maxMessageBytes"];
     private static readonly string[] Ec2Keys = ["maxRunningPerSession", "maxRunningPerDeveloper", "maxHourlyCostPerSession", "prices"];
 
     public static LimitsConfig Read(YamlNodeReader reader, YamlNode node)
     {
-        if (reader.Mapping(node, "limits", Keys) is not { } map || !map.TryGetValue("ec2", out var ec2) || YamlNodeReader.IsNull(ec2))
+        if (reader.Mapping(node, "limits", Keys) is not { } map)
         {
             return new LimitsConfig();
         }
 
-        return new LimitsConfig { Ec2 = ReadEc2(reader, ec2) };
+        return new LimitsConfig
+        {
+            Ec2 = map.TryGetValue("ec2", out var ec2) && !YamlNodeReader.IsNull(ec2) ? ReadEc2(reader, ec2) : null,
+            MaxMessageBytes = map.TryGetValue("maxMessageBytes", out var max)
+                ? reader.Integer(max, "limits.maxMessageBytes", MinMessageBytes, MaxMessageBytes) ?? LimitsConfig.DefaultMaxMessageBytes
+                : LimitsConfig.DefaultMaxMessageBytes,
+        };
     }
 
     private static Ec2CostLimits ReadEc2(YamlNodeReader reader, YamlNode node)

@@ -2,8 +2,8 @@ namespace Sentrely.Configuration;
 
 /// <summary>
 /// The sections a running server cannot change: the AWS clients and base credentials, the stdio identity, the
-/// file roots, the audit store, the HTTP server settings and the telemetry export are fixed at startup. A reload keeps their running values; every other
-/// section (<c>policy</c>, limits) applies live.
+/// file roots, the audit store, the HTTP server settings, the telemetry export and <c>limits.maxMessageBytes</c> are fixed at
+/// startup. A reload keeps their running values; every other section (<c>policy</c>, limits) applies live.
 /// </summary>
 public static class RestartSections
 {
@@ -61,6 +61,12 @@ public static class RestartSections
             changed.Add("telemetry");
         }
 
+        // The stdio transport sizes its reader once, at startup.
+        if (before.Limits.MaxMessageBytes != after.Limits.MaxMessageBytes)
+        {
+            changed.Add("limits.maxMessageBytes");
+        }
+
         return changed;
     }
 
@@ -72,6 +78,7 @@ public static class RestartSections
         && a.Profile == b.Profile
         && a.Credentials == b.Credentials
         && SameEntries(a.Roles, b.Roles, (x, y) => string.Equals(x, y, StringComparison.Ordinal))
+        && a.EndpointsFromEnvironment == b.EndpointsFromEnvironment
         && SameEntries(a.Endpoints, b.Endpoints, (x, y) => x == y);
 
     private static bool SameEntries<T>(IReadOnlyDictionary<string, T> a, IReadOnlyDictionary<string, T> b, Func<T, T, bool> same) =>

@@ -64,6 +64,14 @@ public sealed record AwsConfig
 
     /// <summary>Gets endpoint overrides by service key (<c>sts s3 lambda ec2 iam</c>).</summary>
     public IReadOnlyDictionary<string, Uri> Endpoints { get; init; } = new Dictionary<string, Uri>();
+
+    /// <summary>
+    /// Gets whether <c>AWS_ENDPOINT_URL[_&lt;SERVICE&gt;]</c> may set endpoints not named in <see cref="Endpoints"/>
+    /// (<c>aws.endpoints.fromEnvironment</c>). Off by default: in stdio mode the agent can shape the server's
+    /// environment, and an endpoint it picked would receive signed requests.
+    /// </summary>
+    /// <value>Defaults to <see langword="false"/>.</value>
+    public bool EndpointsFromEnvironment { get; init; }
 }
 
 /// <summary>Gets the <c>aws.credentials</c> section.</summary>

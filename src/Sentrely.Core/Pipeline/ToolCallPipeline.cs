@@ -80,7 +80,7 @@ public sealed partial class ToolCallPipeline
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogCallFailed(_logger, ex, context.CallId, context.Request.ToolName);
+            LogCallFailed(_logger, ex, context.CallId, OperatorText.Escape(context.Request.ToolName));
             // The outcome keeps the decision already recorded in the intent, so the two records of a call agree.
             var decision = context.Decision is { Allowed: true } ? context.AllowDecision : AuditDecisions.Deny;
             var outcome = Error(context, decision, $"Sentrely failed while handling this call (call id {context.CallId}); the server log has the details.");
@@ -93,7 +93,7 @@ public sealed partial class ToolCallPipeline
     {
         context.Tool = _tools.Find(context.Request.ToolName);
         return context.Tool is null
-            ? ToolCallRejection.Deny("UnknownTool", $"unknown tool `{Truncate(context.Request.ToolName)}`; call tools/list for the curated tools")
+            ? ToolCallRejection.Deny("UnknownTool", $"unknown tool `{Truncate(OperatorText.Escape(context.Request.ToolName))}`; call tools/list for the curated tools")
             : null;
     }
 
@@ -210,7 +210,7 @@ public sealed partial class ToolCallPipeline
             }
             catch (Exception ex)
             {
-                LogCallFailed(_logger, ex, context.CallId, context.Request.ToolName);
+                LogCallFailed(_logger, ex, context.CallId, OperatorText.Escape(context.Request.ToolName));
             }
         }
     }

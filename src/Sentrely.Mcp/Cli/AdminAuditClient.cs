@@ -41,7 +41,7 @@ internal static class AdminAuditClient
                     return ExitCodes.Failure;
                 }
 
-                await Console.Out.WriteLineAsync(json ? AuditJson.ToJsonLine(record) : AdminClient.Printable(AuditText.Line(record))).ConfigureAwait(false);
+                await Console.Out.WriteLineAsync(json ? AuditJson.ToJsonLine(record) : OperatorText.Escape(AuditText.Line(record))).ConfigureAwait(false);
             }
         }
 
@@ -61,7 +61,7 @@ internal static class AdminAuditClient
         {
             using var body = await AdminClient.ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
             var ok = body.RootElement.GetProperty("ok").GetBoolean();
-            await Console.Out.WriteLineAsync(AdminClient.Printable(body.RootElement.GetProperty("message").GetString() ?? "")).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(OperatorText.Escape(body.RootElement.GetProperty("message").GetString() ?? "")).ConfigureAwait(false);
             return ok ? ExitCodes.Ok : ExitCodes.Failure;
         }
     }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Sentrely.Audit;
 using Sentrely.Mcp.Http;
 
 namespace Sentrely.Mcp.Cli;
@@ -91,7 +92,7 @@ internal sealed class AdminClient : IDisposable
             : body.RootElement.GetProperty("text").EnumerateArray().Select(t => t.GetString() ?? "");
         foreach (var line in lines)
         {
-            await Console.Out.WriteLineAsync(Printable(line)).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(OperatorText.Escape(line)).ConfigureAwait(false);
         }
 
         return ExitCodes.Ok;
@@ -108,10 +109,10 @@ internal sealed class AdminClient : IDisposable
         }
 
         using var answer = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
-        await Console.Out.WriteLineAsync(Printable(Text(answer, "message") ?? "done")).ConfigureAwait(false);
+        await Console.Out.WriteLineAsync(OperatorText.Escape(Text(answer, "message") ?? "done")).ConfigureAwait(false);
         if (Text(answer, "warning") is { } warning)
         {
-            await Console.Error.WriteLineAsync($"sentrely: warning: {Printable(warning)}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"sentrely: warning: {OperatorText.Escape(warning)}").ConfigureAwait(false);
         }
 
         return ExitCodes.Ok;
@@ -131,10 +132,6 @@ internal sealed class AdminClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
-
-    /// <summary>Removes control characters, so a server's text cannot drive the terminal.</summary>
-    public static string Printable(string text) =>
-        string.Concat(text.Select(c => char.IsControl(c) && c != '\t' ? '\uFFFD' : c));
 
     /// <summary>Reads a JSON answer.</summary>
     public static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -174,7 +171,7 @@ internal sealed class AdminClient : IDisposable
             (HttpStatusCode.Forbidden, _) => "the token lacks the role this needs (403): approvals need reviewer; sessions and audit need admin",
             _ => $"the server answered {(int)response.StatusCode} {response.ReasonPhrase}",
         };
-        await Console.Error.WriteLineAsync($"sentrely: {Printable(message)}").ConfigureAwait(false);
+        await Console.Error.WriteLineAsync($"sentrely: {OperatorText.Escape(message)}").ConfigureAwait(false);
         return response.StatusCode == HttpStatusCode.BadRequest ? ExitCodes.UsageOrConfig : ExitCodes.Failure;
     }
 }

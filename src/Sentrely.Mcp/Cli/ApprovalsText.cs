@@ -21,15 +21,15 @@ internal static class ApprovalsText
                 continue;
             }
 
-            yield return $"{r.Id}  {State(r, now)}  {r.Tool}  for {r.Developer}/{r.Project} (session {r.SessionId})  via {r.Via}  expires {AuditTime.Format(r.Expires)}";
+            yield return OperatorText.Escape($"{r.Id}  {State(r, now)}  {r.Tool}  for {r.Developer}/{r.Project} (session {r.SessionId})  via {r.Via}  expires {AuditTime.Format(r.Expires)}");
             foreach (var line in r.Summary.Split('\n'))
             {
-                yield return "    " + line;
+                yield return "    " + OperatorText.Escape(line);
             }
 
             if (r.DecisionReason is { } reason)
             {
-                yield return "    reviewer's reason: " + reason;
+                yield return "    reviewer's reason: " + OperatorText.Escape(reason);
             }
         }
     }

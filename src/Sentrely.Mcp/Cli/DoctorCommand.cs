@@ -45,6 +45,7 @@ internal static class DoctorCommand
         }
 
         AwsSideDoorCheck.Run(report, HomePaths.Home(Environment.GetEnvironmentVariable), Environment.CurrentDirectory, Environment.GetEnvironmentVariable);
+        ProjectLaunchCheck.Run(report, Environment.CurrentDirectory);
         await CheckStoreAsync(report, StorePaths.For(config, sandbox), cancellationToken).ConfigureAwait(false);
         if (sandbox)
         {

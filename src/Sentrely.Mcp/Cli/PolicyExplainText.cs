@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Sentrely.Audit;
 using Sentrely.Configuration;
 using Sentrely.Policy;
 
@@ -15,9 +16,9 @@ internal static class PolicyExplainText
     {
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"config:      {Display(config.SourcePath)}");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"call:        {e.Tool} by developer `{e.Session.Developer}` in project `{e.Session.Project}`");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"call:        {OperatorText.Escape(e.Tool)} by developer `{OperatorText.Escape(e.Session.Developer)}` in project `{OperatorText.Escape(e.Session.Project)}`");
         sb.AppendLine(CultureInfo.InvariantCulture, $"decision:    {Verdict(e.Verdict)}{(e.Code is null || e.Verdict != ExplainVerdicts.Deny ? "" : $" ({e.Code})")}");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"reason:      {e.Reason}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"reason:      {OperatorText.Escape(e.Reason)}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"rule ids:    {(e.RuleIds.Count == 0 ? "(none)" : string.Join(", ", e.RuleIds))}");
         sb.AppendLine("resources:");
         AppendList(sb, e.Resources, "(none: the call was refused before its resources were known)");
@@ -52,7 +53,9 @@ internal static class PolicyExplainText
         sb.AppendLine("obligations:");
         AppendList(sb, e.Obligations.Select(o => $"{o.Kind}: {o.Description}").ToArray(), e.Verdict == ExplainVerdicts.Deny ? "(none: the call is refused)" : "(none)");
         AppendSts(sb, e);
-        return sb.ToString();
+
+        // The tool name, the reason and the arguments come from the caller: no line of theirs may forge one of ours.
+        return string.Join('\n', sb.ToString().Split('\n').Select(OperatorText.Escape));
     }
 
     private static void AppendSts(StringBuilder sb, PolicyExplanation e)

@@ -120,6 +120,11 @@ internal static class ServeCommand
                 "Move it to ~/.config/sentrely/sentrely.yaml (or pass --config with a path outside the project).";
         }
 
+        if (config.SourcePath is { } file && ConfigFilePermissions.Problem(file) is { } writable)
+        {
+            return writable;
+        }
+
         return config.Aws.AccountId is null && !sandbox
             ? $"{config.SourcePath}: aws.accountId is required to build ARNs; set it to the 12-digit account id."
             : null;

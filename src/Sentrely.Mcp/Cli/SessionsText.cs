@@ -5,7 +5,7 @@ using Sentrely.Sessions;
 
 namespace Sentrely.Mcp.Cli;
 
-/// <summary>The lines of <c>sessions list</c>: one per session (live ones first), then one per kill rule.</summary>
+/// <summary>The lines of <c>sessions list</c>: one per session (live ones first), then one per kill rule; client-written names are escaped.</summary>
 internal static class SessionsText
 {
     public static IEnumerable<string> Lines(IReadOnlyList<SessionRecord> sessions, IReadOnlyList<KillRule> kills, Func<SessionRecord, bool> isAlive, string host, bool json)
@@ -24,14 +24,14 @@ internal static class SessionsText
             var killed = kills.FirstOrDefault(k => k.Target.Matches(new SessionContext(s.SessionId, s.Developer, s.Project, "agent", s.ClientName, s.ClientVersion, s.Transport)));
             yield return json
                 ? SessionJson(s, state, killed)
-                : string.Create(
+                : OperatorText.Escape(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{s.SessionId}  {state,-6} {(killed is null ? "" : "KILLED ")}{s.Developer}/{(s.Project.Length == 0 ? "-" : s.Project)}  {s.ClientName ?? "-"}/{s.ClientVersion ?? "-"}  {s.Transport}  pid {s.Pid}@{s.Host}  started {AuditTime.Format(s.Started)}  last call {(s.LastCall is { } l ? AuditTime.Format(l) : "-")}");
+                    $"{s.SessionId}  {state,-6} {(killed is null ? "" : "KILLED ")}{s.Developer}/{(s.Project.Length == 0 ? "-" : s.Project)}  {s.ClientName ?? "-"}/{s.ClientVersion ?? "-"}  {s.Transport}  pid {s.Pid}@{s.Host}  started {AuditTime.Format(s.Started)}  last call {(s.LastCall is { } l ? AuditTime.Format(l) : "-")}"));
         }
 
         foreach (var kill in kills)
         {
-            yield return json ? KillJson(kill) : $"kill rule {kill} by {kill.By} at {AuditTime.Format(kill.Time)}: {kill.Reason}";
+            yield return json ? KillJson(kill) : OperatorText.Escape($"kill rule {kill} by {kill.By} at {AuditTime.Format(kill.Time)}: {kill.Reason}");
         }
     }
 

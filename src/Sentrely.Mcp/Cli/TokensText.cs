@@ -36,9 +36,9 @@ internal static class TokensText
 
         return tokens.Count == 0
             ? ["no tokens; create one with `sentrely tokens create --developer D`"]
-            : tokens.Select(t =>
+            : tokens.Select(t => OperatorText.Escape(
                 $"{t.Id}  {State(t, now),-7}  {t.Developer}/{t.Project}  roles {string.Join(",", t.Roles)}  tools {(t.Tools is { } tools ? string.Join(",", tools) : "*")}"
-                + $"  created {AuditTime.Format(t.Created)}{(t.Expires is { } e ? $"  expires {AuditTime.Format(e)}" : "")}  {t.Name}");
+                + $"  created {AuditTime.Format(t.Created)}{(t.Expires is { } e ? $"  expires {AuditTime.Format(e)}" : "")}  {t.Name}"));
     }
 
     private static string State(ApiToken token, DateTimeOffset now) =>

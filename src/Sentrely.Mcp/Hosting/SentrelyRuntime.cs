@@ -83,7 +83,8 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
 
         // Approval requests live in the store the `sentrely approvals` CLI (and every other server) reads.
         var notifier = new WebhookNotifier(null, loggerFactory.CreateLogger<WebhookNotifier>(), time);
-        var approval = new ApprovalStage(store.Approvals, notifier, new LaunchCostEstimate(tools.Ledger), killSwitch, time, loggerFactory.CreateLogger<ApprovalStage>());
+        var approval = new ApprovalStage(
+            store.Approvals, notifier, new LaunchCostEstimate(tools.Ledger), killSwitch, time, loggerFactory.CreateLogger<ApprovalStage>(), ReviewerCliOptions(config, transport));
 
         // The limit state is the tools' (one per server process), so list-permissions reports what the stages enforce.
         var pipeline = new ToolCallPipeline(
@@ -114,6 +115,20 @@ internal sealed class SentrelyRuntime : IAsyncDisposable
         }
 
         return new SentrelyRuntime(pipeline, sessions, store, storePath, broker, reload!, lifecycle, notifier, logger);
+    }
+
+    // A stdio refusal names the command for the human to run; it must reach this server's store: the sandbox's, or
+    // the one of a configuration that is not the default. (Team-server reviewers use --server or the console.)
+    private static string ReviewerCliOptions(SentrelyConfig config, string transport)
+    {
+        if (transport.StartsWith("sandbox", StringComparison.Ordinal))
+        {
+            return " --sandbox";
+        }
+
+        return transport == "stdio" && config.SourcePath is { } path && path != ConfigLocator.DefaultPath(Environment.GetEnvironmentVariable)
+            ? " --config " + Cli.Setup.ServerLaunch.Quote(path)
+            : "";
     }
 
     /// <summary>Returns the middle stages of the pipeline; <see cref="StageOrder"/> decides their order.</summary>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Console;
 
 namespace Sentrely.Mcp.Hosting;
 
-/// <summary>Creates the logger factory: console output to stderr at every level, because stdout is the protocol.</summary>
+/// <summary>Creates the logger factory: console output to stderr at every level, because stdout is the protocol, with agent-written values escaped.</summary>
 internal static class StderrLogging
 {
     /// <remarks>
@@ -18,7 +18,10 @@ internal static class StderrLogging
         var factory = new LoggerFactory([], filters);
 
         // AddProvider (not the constructor) so that disposing the factory disposes the provider, which flushes its queue.
-        factory.AddProvider(new ConsoleLoggerProvider(new FixedOptionsMonitor<ConsoleLoggerOptions>(new() { LogToStandardErrorThreshold = LogLevel.Trace })));
+        // The escaping formatter: log lines carry agent-written values (tool and client names), which must not forge lines.
+        factory.AddProvider(new ConsoleLoggerProvider(
+            new FixedOptionsMonitor<ConsoleLoggerOptions>(new() { LogToStandardErrorThreshold = LogLevel.Trace, FormatterName = EscapingConsoleFormatter.FormatterName }),
+            [new EscapingConsoleFormatter()]));
         return factory;
     }
 }

@@ -41,7 +41,14 @@ internal static partial class StdioServer
             ScopeRequests = false,
         };
         McpToolSetup.AddSentrelyTools(options, await described, runtime);
-        await using var stdio = new StdioServerTransport(options, loggerFactory);
+
+        // The SDK's transport buffers a whole line before parsing it: a line over limits.maxMessageBytes is dropped
+        // on the way in, unread, and answered here with -32600, so memory stays bounded whatever the client sends.
+        var stdout = new LineGatedStream(new BufferedStream(Console.OpenStandardOutput()));
+        var maxBytes = config.Limits.MaxMessageBytes;
+        var oversized = new OversizedMessageResponder(stdout, runtime.Pipeline, runtime.Sessions, maxBytes, loggerFactory.CreateLogger("Sentrely"));
+        var stdin = new BoundedLineStream(Console.OpenStandardInput(), maxBytes, oversized.Refuse);
+        await using var stdio = new StreamServerTransport(stdin, stdout, options.ServerInfo.Name, loggerFactory);
         await using var server = McpServer.Create(stdio, options, loggerFactory);
         LogStarted(loggerFactory.CreateLogger("Sentrely"), runtime.Sessions.SessionId, transport, config.SourcePath ?? "(built-in)", runtime.StorePath);
         if (runtime.WatchedConfig is { } watched)
@@ -56,6 +63,11 @@ internal static partial class StdioServer
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Ctrl+C or SIGTERM: a normal shutdown; the runtime is disposed (and its records flushed) below.
+        }
+        finally
+        {
+            // A refusal still being recorded is finished before the store closes.
+            await oversized.DrainAsync().ConfigureAwait(false);
         }
 
         return ExitCodes.Ok;

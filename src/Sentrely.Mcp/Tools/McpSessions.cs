@@ -145,6 +145,22 @@ internal sealed class McpSessions
         }
     }
 
+    /// <summary>
+    /// Returns the stdio session as the calls so far established it, else one with the same id and this process's
+    /// identity, without asking the client anything (for records made while the client cannot be asked).
+    /// </summary>
+    public SessionContext Current()
+    {
+        if (_session is { } known)
+        {
+            return known;
+        }
+
+        var project = _identity.Project ?? FolderName(Environment.CurrentDirectory);
+        return new SessionContext(
+            SessionId, LocalIdentity.Developer(_identity), StsNames.TagValue(string.IsNullOrEmpty(project) ? "default" : project), "agent", null, null, _transport);
+    }
+
     private async ValueTask<string> LocalProjectAsync(McpServer server, CancellationToken cancellationToken)
     {
         if (_identity.Project is { } project)
@@ -153,8 +169,10 @@ internal sealed class McpSessions
         }
 
         var roots = await ClientRootsAsync(server, cancellationToken).ConfigureAwait(false);
-        return Path.GetFileName((roots.Count > 0 ? roots[0] : Environment.CurrentDirectory).TrimEnd(Path.DirectorySeparatorChar));
+        return FolderName(roots.Count > 0 ? roots[0] : Environment.CurrentDirectory);
     }
+
+    private static string FolderName(string path) => Path.GetFileName(path.TrimEnd(Path.DirectorySeparatorChar));
 
     /// <summary>Returns the folders <c>path</c> may read: over HTTP only <c>server.files.roots</c>, never the client's roots.</summary>
     public IFileRootProvider FileRoots(McpServer server) => new RootProvider(_registry is null ? server : null, _files);

@@ -22,6 +22,21 @@ public sealed class WebhookPayloadTests
     }
 
     [Fact]
+    public void Text_ControlAndBidiCharactersInToolOrSession_VisibleEscapes()
+    {
+        // Arrange
+        var record = WebhookNotifierTests.Record() with { Tool = "x\u001b[2K\rapproved\u202e", SessionId = "sess_1\nforged" };
+
+        // Act
+        var text = WebhookPayload.Text(record);
+
+        // Assert
+        Assert.Contains("x\\x1b[2K\\rapproved\\u202e", text, StringComparison.Ordinal);
+        Assert.Contains("sess_1\\nforged", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(text, c => c is '\u001b' or '\r' or '\n' or '\u202e');
+    }
+
+    [Fact]
     public void Text_ManyResources_FirstFiveAndACount()
     {
         // Arrange

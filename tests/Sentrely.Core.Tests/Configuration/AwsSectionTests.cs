@@ -134,6 +134,7 @@ public class AwsSectionTests
     [InlineData("sts: 127.0.0.1:4566", ConfigErrorCodes.InvalidEndpoint)]
     [InlineData("sts: ftp://127.0.0.1/", ConfigErrorCodes.InvalidEndpoint)]
     [InlineData("sts: http://user:secret@127.0.0.1/", ConfigErrorCodes.InvalidEndpoint)]
+    [InlineData("fromEnvironment: yes-please", ConfigErrorCodes.InvalidValue)]
     public void Parse_BadEndpoint_Error(string entry, string code)
     {
         // Act
@@ -142,5 +143,20 @@ public class AwsSectionTests
         // Assert
         Assert.Equal(code, error.Code);
         Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("aws:\n  region: us-east-1\n", false)]
+    [InlineData("aws:\n  endpoints:\n    sts: http://127.0.0.1:4566\n", false)]
+    [InlineData("aws:\n  endpoints:\n    fromEnvironment: false\n", false)]
+    [InlineData("aws:\n  endpoints:\n    fromEnvironment: true\n    sts: http://127.0.0.1:4566\n", true)]
+    public void Parse_EndpointsFromEnvironment_OffUnlessTrue(string yaml, bool expected)
+    {
+        // Act
+        var aws = ConfigAssert.Valid(yaml).Aws;
+
+        // Assert
+        Assert.Equal(expected, aws.EndpointsFromEnvironment);
+        Assert.DoesNotContain("fromEnvironment", aws.Endpoints.Keys);
     }
 }

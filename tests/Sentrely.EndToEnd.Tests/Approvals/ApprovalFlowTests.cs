@@ -97,7 +97,7 @@ public sealed class ApprovalFlowTests : IClassFixture<SandboxWorld>
         Assert.True(pending.IsError);
         Assert.Equal("approval_pending", Decision(pending));
         Assert.Matches("^apr_[a-z0-9]{20}$", approvalId);
-        Assert.Contains($"sentrely approvals approve {approvalId}", Text(pending), StringComparison.Ordinal);
+        Assert.Contains($"sentrely approvals approve {approvalId} --config {_world.ConfigPath}`", Text(pending), StringComparison.Ordinal);
         Assert.Equal("pending", listed.GetProperty("status").GetString());
         Assert.Equal("terminate-instances", listed.GetProperty("tool").GetString());
         Assert.Equal(_world.InstanceId, listed.GetProperty("arguments").GetProperty("instanceIds")[0].GetString());

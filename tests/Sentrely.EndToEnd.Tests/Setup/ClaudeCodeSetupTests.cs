@@ -10,7 +10,7 @@ public sealed class ClaudeCodeSetupTests : IDisposable
     public async Task SetupClaudeCode_FreshProject_RegistersServerThatRunsThisBuildAndDeniesSideDoors()
     {
         // Act
-        var (exit, stdout, stderr) = await _world.RunAsync(["setup", "claude-code", "--sandbox"]);
+        var (exit, stdout, stderr) = await _world.RunAsync(["setup", "claude-code", "--scope", "project", "--sandbox"]);
 
         // Assert
         Assert.True(exit == 0, stdout + stderr);
@@ -23,7 +23,7 @@ public sealed class ClaudeCodeSetupTests : IDisposable
         Assert.Superset(
             new HashSet<string>
             {
-                "Read(~/.aws/**)", "Edit(~/.aws/**)", "Write(~/.aws/**)",
+                "Read(~/.aws/**)", "Edit(~/.aws/**)",
                 "Read(~/.config/sentrely/**)", "Edit(~/.config/sentrely/**)",
                 "Read(~/.local/state/sentrely/**)", "Edit(~/.local/state/sentrely/**)",
                 "Bash(aws)", "Bash(aws *)", "Edit(./.claude/settings.json)", "Edit(./.mcp.json)",
@@ -41,7 +41,7 @@ public sealed class ClaudeCodeSetupTests : IDisposable
         _world.WriteFile(_world.ProjectSettings, """{"model":"opus","permissions":{"allow":["Bash(npm test)"],"deny":["Read(./.env)","Read(~/.aws/**)"]}}""");
 
         // Act
-        var (exit, stdout, stderr) = await _world.RunAsync(["setup", "claude-code", "--sandbox"]);
+        var (exit, stdout, stderr) = await _world.RunAsync(["setup", "claude-code", "--scope", "project", "--sandbox"]);
 
         // Assert
         Assert.True(exit == 0, stdout + stderr);
@@ -62,12 +62,12 @@ public sealed class ClaudeCodeSetupTests : IDisposable
     public async Task SetupClaudeCode_SecondRun_ChangesNothingAndSaysSo()
     {
         // Arrange
-        var first = await _world.RunAsync(["setup", "claude-code", "--sandbox"]);
+        var first = await _world.RunAsync(["setup", "claude-code", "--scope", "project", "--sandbox"]);
         var mcp = await File.ReadAllBytesAsync(_world.McpJson);
         var settings = await File.ReadAllBytesAsync(_world.ProjectSettings);
 
         // Act
-        var (exit, stdout, _) = await _world.RunAsync(["setup", "claude-code", "--sandbox"]);
+        var (exit, stdout, _) = await _world.RunAsync(["setup", "claude-code", "--scope", "project", "--sandbox"]);
 
         // Assert
         Assert.Equal(0, first.ExitCode);
@@ -92,7 +92,7 @@ public sealed class ClaudeCodeSetupTests : IDisposable
         _world.WriteFile(broken, text);
 
         // Act
-        var (exit, stdout, stderr) = await _world.RunAsync(["setup", "claude-code", "--sandbox"]);
+        var (exit, stdout, stderr) = await _world.RunAsync(["setup", "claude-code", "--scope", "project", "--sandbox"]);
 
         // Assert
         Assert.Equal(2, exit);
@@ -113,7 +113,7 @@ public sealed class ClaudeCodeSetupTests : IDisposable
         Directory.CreateSymbolicLink(Path.Combine(_world.Project, ".claude"), target);
 
         // Act
-        var (exit, _, stderr) = await _world.RunAsync(["setup", "claude-code", "--sandbox"]);
+        var (exit, _, stderr) = await _world.RunAsync(["setup", "claude-code", "--scope", "project", "--sandbox"]);
 
         // Assert
         Assert.Equal(2, exit);
@@ -126,7 +126,7 @@ public sealed class ClaudeCodeSetupTests : IDisposable
     public async Task SetupClaudeCode_DryRun_PrintsTheRulesAndWritesNothing()
     {
         // Act
-        var (exit, stdout, _) = await _world.RunAsync(["setup", "claude-code", "--sandbox", "--dry-run"]);
+        var (exit, stdout, _) = await _world.RunAsync(["setup", "claude-code", "--scope", "project", "--sandbox", "--dry-run"]);
 
         // Assert
         Assert.Equal(0, exit);
@@ -145,7 +145,7 @@ public sealed class ClaudeCodeSetupTests : IDisposable
         try
         {
             // Act
-            var (exit, stdout, stderr) = await _world.RunAsync(["setup", "claude-code", "--config", world.ConfigPath]);
+            var (exit, stdout, stderr) = await _world.RunAsync(["setup", "claude-code", "--scope", "project", "--config", world.ConfigPath]);
 
             // Assert
             Assert.True(exit == 0, stdout + stderr);
@@ -172,7 +172,7 @@ public sealed class ClaudeCodeSetupTests : IDisposable
         _world.Environment["AWS_WEB_IDENTITY_TOKEN_FILE"] = token;
 
         // Act
-        var (exit, stdout, stderr) = await _world.RunAsync(["setup", "claude-code", "--sandbox"]);
+        var (exit, stdout, stderr) = await _world.RunAsync(["setup", "claude-code", "--scope", "project", "--sandbox"]);
 
         // Assert
         Assert.True(exit == 0, stdout + stderr);
@@ -197,6 +197,49 @@ public sealed class ClaudeCodeSetupTests : IDisposable
         Assert.Contains("claude is not on PATH", stdout, StringComparison.Ordinal);
         Assert.Contains($"claude mcp add --scope user sentrely -- ", stdout, StringComparison.Ordinal);
         Assert.Contains(string.Join(' ', SentrelyProcess.Arguments("serve", "--sandbox")), stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SetupClaudeCode_NoScope_UserScopeDenyingSelfApprovalWithoutWriteRules()
+    {
+        // Act
+        var (exit, stdout, stderr) = await _world.RunAsync(["setup", "claude-code", "--sandbox"]);
+
+        // Assert: user scope by default; nothing in the project the agent works in.
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.False(File.Exists(_world.McpJson));
+        Assert.False(File.Exists(_world.ProjectSettings));
+        var deny = SetupWorld.DenyRules(_world.UserSettings);
+        Assert.Superset(
+            new HashSet<string>
+            {
+                "Bash(sentrely approvals *)", "Bash(*/sentrely approvals *)", "Bash(sentrely approvals)",
+                "Bash(sentrely sessions *)", "Bash(*/sentrely sessions *)",
+                "Bash(sentrely tokens *)", "Bash(*/sentrely tokens *)",
+                "Edit(~/.claude/settings.json)",
+            },
+            deny.ToHashSet());
+        Assert.DoesNotContain(deny, r => r.StartsWith("Write(", StringComparison.Ordinal));
+        Assert.Contains("claude mcp add --scope user sentrely -- ", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SetupClaudeCode_WriteRulesAnEarlierVersionWrote_RemovedOthersKept()
+    {
+        // Arrange
+        _world.WriteFile(_world.UserSettings, """{"permissions":{"deny":["Write(~/.aws/**)","Write(./secrets/**)","Edit(~/.aws/**)","Write(~/.claude/settings.json)"]}}""");
+
+        // Act
+        var (exit, stdout, stderr) = await _world.RunAsync(["setup", "claude-code", "--sandbox"]);
+
+        // Assert
+        Assert.True(exit == 0, stdout + stderr);
+        var deny = SetupWorld.DenyRules(_world.UserSettings);
+        Assert.DoesNotContain("Write(~/.aws/**)", deny);
+        Assert.DoesNotContain("Write(~/.claude/settings.json)", deny);
+        Assert.Contains("Write(./secrets/**)", deny);
+        Assert.Contains("Edit(~/.aws/**)", deny);
+        Assert.Contains("- permissions.deny: Write(~/.aws/**)", stdout, StringComparison.Ordinal);
     }
 
     public void Dispose() => _world.Dispose();

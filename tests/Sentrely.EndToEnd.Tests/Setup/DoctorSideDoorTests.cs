@@ -72,8 +72,38 @@ public sealed class DoctorSideDoorTests : IDisposable
         Assert.Equal(0, setup.ExitCode);
         Assert.True(exit == 0, stdout + stderr);
         Assert.DoesNotContain("⚠", stdout, StringComparison.Ordinal);
-        Assert.Contains($"ℹ ~/.aws/credentials is readable by this user and yields credentials: [default]: aws_access_key_id, aws_secret_access_key; Claude Code's permission rules in {_world.ProjectSettings} deny the agent reading ~/.aws/**", stdout, StringComparison.Ordinal);
+        Assert.Contains($"ℹ ~/.aws/credentials is readable by this user and yields credentials: [default]: aws_access_key_id, aws_secret_access_key; Claude Code's permission rules in {_world.UserSettings} deny the agent reading ~/.aws/**", stdout, StringComparison.Ordinal);
         Assert.Contains("strong boundary", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_ProjectMcpJsonLaunchesSentrely_WarnsAndNamesTheUserScope()
+    {
+        // Arrange
+        var setup = await _world.RunAsync(["setup", "claude-code", "--scope", "project", "--sandbox"]);
+
+        // Act
+        var (exit, stdout, stderr) = await _world.RunAsync(["doctor", "--sandbox"]);
+
+        // Assert
+        Assert.Equal(0, setup.ExitCode);
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Contains($"⚠ {_world.McpJson} launches Sentrely (server sentrely): the agent can edit this file", stdout, StringComparison.Ordinal);
+        Assert.Contains("claude mcp remove --scope project sentrely", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_ProjectMcpJsonWithOtherServers_Passes()
+    {
+        // Arrange
+        _world.WriteFile(_world.McpJson, """{"mcpServers":{"github":{"type":"http","url":"https://example.test/mcp"}}}""");
+
+        // Act
+        var (exit, stdout, _) = await _world.RunAsync(["doctor", "--sandbox"]);
+
+        // Assert
+        Assert.Equal(0, exit);
+        Assert.Contains($"✔ {_world.McpJson} does not launch Sentrely", stdout, StringComparison.Ordinal);
     }
 
     public void Dispose() => _world.Dispose();

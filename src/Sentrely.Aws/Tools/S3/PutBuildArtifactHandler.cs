@@ -19,17 +19,24 @@ internal sealed class PutBuildArtifactHandler(AwsClients clients) : ToolHandler<
 
     protected override async ValueTask ValidateAsync(PutBuildArtifactArguments arguments, ArgumentContext context, ArgumentValues values, CancellationToken cancellationToken)
     {
-        values.Set("bucket", arguments.Bucket, AwsArgumentRules.CheckBucketName("bucket", arguments.Bucket));
-        values.Set("key", arguments.Key, AwsArgumentRules.CheckObjectKey("key", arguments.Key));
         if (arguments.ContentType is { } contentType)
         {
-            values.Check(AwsArgumentRules.CheckText("contentType", contentType, 255));
+            values.Check(AwsArgumentRules.CheckMediaType("contentType", contentType));
         }
+
+        values.Set("bucket", arguments.Bucket, AwsArgumentRules.CheckBucketName("bucket", arguments.Bucket));
+        values.Set("key", arguments.Key, AwsArgumentRules.CheckObjectKey("key", arguments.Key));
 
         var sources = (arguments.Text is null ? 0 : 1) + (arguments.ContentBase64 is null ? 0 : 1) + (arguments.Path is null ? 0 : 1);
         if (sources != 1)
         {
             values.Check("give exactly one of `text`, `contentBase64` or `path`");
+            return;
+        }
+
+        if (arguments.Text is { } inline && Encoding.UTF8.GetByteCount(inline) > ArgumentLimits.MaxInlineContentBytes)
+        {
+            values.Check($"`text` is larger than {ArgumentLimits.MaxInlineContentBytes / (1024 * 1024)} MiB; upload larger artifacts with `path`");
             return;
         }
 

@@ -51,8 +51,11 @@ internal static class ClaudeCodeFiles
         return new SetupChange(path, root, [$"mcpServers.{ServerName}: {launch.ShellText()}"], null);
     }
 
-    /// <summary>Returns the merge of <paramref name="rules"/> into <c>permissions.deny</c> of the settings file at <paramref name="path"/>.</summary>
-    public static SetupChange MergeDenyRules(string path, IReadOnlyList<string> rules)
+    /// <summary>
+    /// Returns the merge of <paramref name="rules"/> into <c>permissions.deny</c> of the settings file at <paramref name="path"/>,
+    /// without the <paramref name="superseded"/> rules Sentrely wrote before (other rules are kept as they are).
+    /// </summary>
+    public static SetupChange MergeDenyRules(string path, IReadOnlyList<string> rules, IReadOnlySet<string> superseded)
     {
         if (JsonSettingsFile.Read(path, out var problem) is not { } root)
         {
@@ -75,8 +78,14 @@ internal static class ClaudeCodeFiles
             return SetupChange.Refused(path, "`permissions.deny` is not an array of strings");
         }
 
-        var present = deny.Select(r => r!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
         var added = new List<string>();
+        foreach (var old in deny.Where(r => superseded.Contains(r!.GetValue<string>())).ToList())
+        {
+            deny.Remove(old);
+            added.Add($"- permissions.deny: {old!.GetValue<string>()} (Claude Code applies no Write rule; the Edit rule covers it)");
+        }
+
+        var present = deny.Select(r => r!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
         foreach (var rule in rules.Where(present.Add))
         {
             deny.Add((JsonNode?)JsonValue.Create(rule));

@@ -3,8 +3,8 @@ using System.Text;
 namespace Sentrely.Mcp.Cli.Setup;
 
 /// <summary>
-/// The Claude Code <c>permissions.deny</c> rules that keep the agent away from AWS credentials and from Sentrely's
-/// own configuration and store.
+/// The Claude Code <c>permissions.deny</c> rules that keep the agent away from AWS credentials, from Sentrely's
+/// own configuration and store, and from the <c>sentrely</c> commands that approve, kill or mint access.
 /// </summary>
 /// <remarks>
 /// Path syntax, from Claude Code's permissions documentation (https://code.claude.com/docs/en/permissions, "Read and
@@ -12,15 +12,20 @@ namespace Sentrely.Mcp.Cli.Setup;
 /// root, <c>~/path</c> a path from the home directory, <c>/path</c> a path relative to the settings file and
 /// <c>path</c> or <c>./path</c> one relative to the working directory. So an absolute path must be written with a
 /// leading double slash: <c>Read(/home/me/x)</c> would mean a file under the project. The same page says Edit rules
-/// apply to every built-in tool that edits files; Write is listed as well, at no cost, in case a version does not.
-/// The files holding these rules (and <c>.mcp.json</c>) are denied to Edit/Write, so the agent cannot lift them.
+/// apply to every built-in tool that edits files, so no Write rule is written (Claude Code warns at every start that
+/// Write rules are not applied); <see cref="Superseded"/> names the Write rules earlier versions wrote, to remove them.
+/// The files holding these rules (and <c>.mcp.json</c>) are denied to Edit, so the agent cannot lift them.
 /// Bash rules are prefix/wildcard matches on the command text: they stop the obvious <c>aws …</c> invocations, not
 /// a determined agent (python with boto3, curl with a hand-made signature), which is why the README calls this
-/// hardening and the team server the boundary.
+/// hardening and the team server the boundary. The same holds for <c>sentrely approvals|sessions|tokens</c>: a stdio
+/// agent runs as the same user, so without these rules it could approve its own refused call.
 /// </remarks>
 internal static class ClaudeDenyRules
 {
-    private static readonly string[] FileTools = ["Read", "Edit", "Write"];
+    private static readonly string[] FileTools = ["Read", "Edit"];
+
+    // The commands an agent must not run itself: approving its own requests, unkilling its session, minting tokens.
+    private static readonly string[] GuardedCommands = ["approvals", "sessions", "tokens"];
 
     private static readonly string[] CredentialFileVariables = ["AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE", "AWS_WEB_IDENTITY_TOKEN_FILE"];
 
@@ -49,7 +54,7 @@ internal static class ClaudeDenyRules
         var rules = patterns.Distinct(StringComparer.Ordinal)
             .SelectMany(pattern => FileTools.Select(tool => $"{tool}({pattern})"))
             .ToList();
-        rules.AddRange(claudeFiles.SelectMany(file => new[] { $"Edit({file})", $"Write({file})" }));
+        rules.AddRange(claudeFiles.Select(file => $"Edit({file})"));
         rules.AddRange(
         [
             "Bash(aws)",
@@ -59,8 +64,20 @@ internal static class ClaudeDenyRules
             "Bash(env * aws *)",
             "Bash(AWS_* aws *)",
         ]);
+        rules.AddRange(GuardedCommands.SelectMany(command => new[]
+        {
+            $"Bash(sentrely {command})",
+            $"Bash(sentrely {command} *)",
+            $"Bash(*/sentrely {command})",
+            $"Bash(*/sentrely {command} *)",
+        }));
         return rules.Distinct(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>Returns the Write rules earlier versions of Sentrely wrote beside each Edit rule of <paramref name="rules"/>; Claude Code ignores them.</summary>
+    /// <param name="rules">The rules written now.</param>
+    public static IReadOnlySet<string> Superseded(IEnumerable<string> rules) =>
+        rules.Where(r => r.StartsWith("Edit(", StringComparison.Ordinal)).Select(r => "Write(" + r["Edit(".Length..]).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Returns <paramref name="absolute"/> as a rule path: <c>~/…</c> under the home directory, else <c>//…</c>; glob characters escaped.</summary>
     public static string PathPattern(string absolute, string home)

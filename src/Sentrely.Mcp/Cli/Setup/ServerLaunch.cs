@@ -36,7 +36,8 @@ internal sealed record ServerLaunch(string Command, IReadOnlyList<string> Argume
     /// <summary>Returns the command for a POSIX shell, each word single-quoted when it needs quoting.</summary>
     public string ShellText() => string.Join(' ', new[] { Command }.Concat(Arguments).Select(Quote));
 
-    private static string Quote(string word) =>
+    /// <summary>Returns <paramref name="word"/> as one shell word: unchanged when it is plain, else in single quotes.</summary>
+    public static string Quote(string word) =>
         word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:@%+,".Contains(c, StringComparison.Ordinal))
             ? word
             : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

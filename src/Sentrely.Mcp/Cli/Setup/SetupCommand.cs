@@ -9,10 +9,12 @@ internal static class SetupCommand
 {
     public static Command Create()
     {
-        var scope = new Option<string>("--scope") { Description = "project: .mcp.json and .claude/settings.json here; user: claude mcp add --scope user and ~/.claude/settings.json", DefaultValueFactory = _ => "project" };
+        // User scope by default: a project's .mcp.json and .claude/settings.json lie where the agent works, so it could
+        // edit the launch command, its environment or the rules themselves.
+        var scope = new Option<string>("--scope") { Description = "user (default): claude mcp add --scope user and ~/.claude/settings.json; project: .mcp.json and .claude/settings.json here", DefaultValueFactory = _ => "user" };
         scope.AcceptOnlyFromAmong("project", "user");
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be written, write nothing" };
-        var claudeCode = new Command("claude-code", "Register Sentrely with Claude Code and write permission rules that deny the agent ~/.aws, Sentrely's config and store, and the aws CLI")
+        var claudeCode = new Command("claude-code", "Register Sentrely with Claude Code and write permission rules that deny the agent ~/.aws, Sentrely's config and store, the aws CLI and `sentrely approvals|sessions|tokens`")
         {
             scope,
             dryRun,
@@ -48,9 +50,10 @@ internal static class SetupCommand
             user ? ["~/.claude/settings.json", "~/.claude.json"] : ["./.claude/settings.json", "./.claude/settings.local.json", "./.mcp.json"],
             Environment.GetEnvironmentVariable);
         var here = Environment.CurrentDirectory;
+        var superseded = ClaudeDenyRules.Superseded(rules);
         SetupChange[] changes = user
-            ? [ClaudeCodeFiles.MergeDenyRules(Path.Combine(home, ".claude", "settings.json"), rules)]
-            : [ClaudeCodeFiles.MergeMcpJson(Path.Combine(here, ".mcp.json"), launch), ClaudeCodeFiles.MergeDenyRules(Path.Combine(here, ".claude", "settings.json"), rules)];
+            ? [ClaudeCodeFiles.MergeDenyRules(Path.Combine(home, ".claude", "settings.json"), rules, superseded)]
+            : [ClaudeCodeFiles.MergeMcpJson(Path.Combine(here, ".mcp.json"), launch), ClaudeCodeFiles.MergeDenyRules(Path.Combine(here, ".claude", "settings.json"), rules, superseded)];
 
         // Every file is checked before any is written: a refusal leaves all of them as they were.
         if (changes.FirstOrDefault(c => c.Problem is not null) is { } refused)
@@ -76,7 +79,7 @@ internal static class SetupCommand
             Console.WriteLine($"✔ {prefix} {change.Path}:");
             foreach (var line in change.Changes)
             {
-                Console.WriteLine($"    + {line}");
+                Console.WriteLine(line.StartsWith("- ", StringComparison.Ordinal) ? $"    {line}" : $"    + {line}");
             }
         }
 
