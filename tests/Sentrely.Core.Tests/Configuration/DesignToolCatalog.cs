@@ -30,7 +30,10 @@ internal static class DesignToolCatalog
     public static ToolCatalog Instance { get; } = new(
         Kinds.ToDictionary(t => t.Key, t => (IReadOnlySet<string>)t.Value.Keys.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal),
         Kinds.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, ArgumentKind>)t.Value, StringComparer.Ordinal),
-        PolicyTestSupport.Manifests.ToDictionary(m => m.Name, m => m.Resources, StringComparer.Ordinal));
+        PolicyTestSupport.Manifests.ToDictionary(m => m.Name, m => m.Resources, StringComparer.Ordinal))
+    {
+        SecondaryResourcesByTool = PolicyTestSupport.Manifests.ToDictionary(m => m.Name, m => m.SecondaryResources, StringComparer.Ordinal),
+    };
 
     private static Dictionary<string, ArgumentKind> Args(params (string Name, ArgumentKind Kind)[] arguments) =>
         arguments.ToDictionary(a => a.Name, a => a.Kind, StringComparer.Ordinal);

@@ -18,7 +18,7 @@ public sealed class PolicyRuleReachTests
     [InlineData("[update-function-code]", "arn:aws-cn:lambda:us-east-1:111122223333:function:*")]
     [InlineData("[stop-instances, terminate-instances]", "arn:aws:ec2:us-east-1:111122223333:instance/web-*")]
     [InlineData("[describe-instances]", "arn:aws:ec2:us-east-1:111122223333:instance/*")]
-    [InlineData("[\"*-function*\"]", "arn:aws:s3:::b/*")]
+    [InlineData("[get-function, list-functions]", "arn:aws:s3:::b/*")]
     public void Load_DenyWhosePatternsMeetNoToolResource_FailsWithSEN1040(string tools, string pattern)
     {
         // Act
@@ -50,6 +50,36 @@ public sealed class PolicyRuleReachTests
         // Assert
         Assert.Equal(ConfigErrorCodes.UnreachableRule, error.Code);
         Assert.Equal("policy.rules[0].notResources", error.Field);
+    }
+
+    [Fact]
+    public void Load_DenyOfPackageBucketForDeploy_LoadsBecauseThePackageIsASecondaryResource()
+    {
+        // Act
+        var config = PolicyTestSupport.Config("""
+                - id: no-secrets
+                  effect: deny
+                  tools: [update-function-code]
+                  resources: ["arn:aws:s3:::acme-secrets/*"]
+            """);
+
+        // Assert
+        Assert.Single(config.Policy.Rules);
+    }
+
+    [Fact]
+    public void Load_AllowOfPackageBucketForDeploy_FailsWithSEN1040BecauseAllowsMatchTheMainResourceOnly()
+    {
+        // Act
+        var error = Error("""
+                - id: from-builds
+                  effect: allow
+                  tools: [update-function-code]
+                  resources: ["arn:aws:s3:::acme-builds/*"]
+            """);
+
+        // Assert
+        Assert.Equal(ConfigErrorCodes.UnreachableRule, error.Code);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class WhenCoverageTests : IDisposable
         ["bucket"] = "\"my-app-deployments\"", ["key"] = "\"builds/1.4.2/app.zip\"", ["text"] = "\"hello\"", ["contentBase64"] = "\"aGVsbG8gd29ybGQ=\"",
         ["path"] = "\"app.zip\"", ["contentType"] = "\"application/zip\"", ["prefix"] = "\"builds/\"", ["maxKeys"] = "10", ["continuationToken"] = "\"token-1\"",
         ["functionName"] = "\"webhooks-1\"", ["zipBase64"] = "\"UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==\"", ["s3Bucket"] = "\"my-app-deployments\"", ["s3Key"] = "\"pkg/app.zip\"",
-        ["imageUri"] = "\"999999999999.dkr.ecr.us-east-1.amazonaws.com/app:1.4.2\"", ["publish"] = "true", ["dryRun"] = "true", ["revisionId"] = "\"abc-123\"",
+        ["imageUri"] = "\"111122223333.dkr.ecr.us-east-1.amazonaws.com/app@sha256:" + new string('a', 64) + "\"", ["publish"] = "true", ["dryRun"] = "true", ["revisionId"] = "\"abc-123\"",
         ["qualifier"] = "\"live\"", ["marker"] = "\"marker-1\"", ["maxItems"] = "10", ["instanceIds"] = "[\"i-0aaaaaaaaaaaaaaaa\",\"i-0bbbbbbbbbbbbbbbb\"]",
         ["filters"] = "[{\"name\":\"instance-state-name\",\"values\":[\"running\"]}]", ["maxResults"] = "10", ["nextToken"] = "\"next-1\"",
         ["imageId"] = "\"ami-0aaaaaaaaaaaaaaaa\"", ["instanceType"] = "\"t3.micro\"", ["count"] = "2", ["subnetId"] = "\"subnet-0aaaaaaa\"",
