@@ -59,14 +59,6 @@ public sealed class AuditTrail
 
     // Unknown tool names come from the agent: stored escaped (no control or bidirectional character reaches the log,
     // and the hash chain covers the stored text), and a huge one by prefix and hash, never whole.
-    private static string BoundedToolName(string name)
-    {
-        var escaped = OperatorText.Escape(name);
-        return escaped.Length <= MaxToolNameLength
-            ? escaped
-            : $"{escaped[..64]}…(sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)))})";
-    }
-
     private AuditRecord Build(ToolCallContext context, string phase, string decision, IReadOnlyList<string> ruleIds, string reason)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -86,7 +78,7 @@ public sealed class AuditTrail
             Actor = session.Actor,
             Client = session.Client,
             Transport = session.Transport,
-            Tool = BoundedToolName(context.Request.ToolName),
+            Tool = OperatorText.Bounded(context.Request.ToolName, MaxToolNameLength),
             Arguments = AuditArgumentRedactor.Redact(context.Request.Arguments, manifest?.BlobArguments ?? [], manifest?.MaskedArguments ?? []),
             Resources = context.AllResources,
             Decision = decision,

@@ -17,6 +17,21 @@ namespace Sentrely.Audit;
 /// </remarks>
 public static class OperatorText
 {
+    /// <summary>
+    /// Returns <paramref name="value"/> escaped and at most <paramref name="maxLength"/> characters long: a longer text keeps
+    /// its first half and names the whole by its SHA-256, so a caller cannot fill the store or a screen with one name.
+    /// </summary>
+    /// <param name="value">The text, often written by an agent or a client.</param>
+    /// <param name="maxLength">The longest text kept as it is.</param>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
+    public static string? Bounded(string? value, int maxLength)
+    {
+        var escaped = Escape(value);
+        return escaped is null || escaped.Length <= maxLength
+            ? escaped
+            : $"{escaped[..(maxLength / 2)]}…(sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(value!)))})";
+    }
+
     /// <summary>Returns <paramref name="value"/> with every unsafe character escaped; null stays null.</summary>
     /// <param name="value">The text, often written by an agent or a client.</param>
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]

@@ -84,6 +84,9 @@ public static class ConfigErrorCodes
     /// <summary>A <c>principals</c> entry contains a glob character; principals are compared literally.</summary>
     public const string GlobInPrincipals = "SEN1039";
 
+    /// <summary>A <c>principals</c> entry is a name no session can carry: sessions hold developer and project names fitted to STS's characters and lengths.</summary>
+    public const string UnmatchablePrincipal = "SEN1042";
+
     /// <summary>A rule can match none of its tools: its resource patterns can never meet any call resource of those tools (another partition, region or account, another service, a name glob against instance ARNs).</summary>
     public const string UnreachableRule = "SEN1040";
 

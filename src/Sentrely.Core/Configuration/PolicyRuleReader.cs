@@ -1,3 +1,4 @@
+using Sentrely.Credentials;
 using Sentrely.Policy;
 using YamlDotNet.RepresentationModel;
 
@@ -200,13 +201,14 @@ internal sealed class PolicyRuleReader(YamlNodeReader reader, ToolCatalog tools,
             reader.Error(node, field, ConfigErrorCodes.MissingKey, "list `developers` and/or `projects`, or remove `principals`");
         }
 
-        var developers = map.TryGetValue("developers", out var d) ? ReadPrincipalList(d, FieldPath.Child(field, "developers")) : null;
-        var projects = map.TryGetValue("projects", out var p) ? ReadPrincipalList(p, FieldPath.Child(field, "projects")) : null;
+        var developers = map.TryGetValue("developers", out var d) ? ReadPrincipalList(d, FieldPath.Child(field, "developers"), StsNames.SourceIdentity, "developer names are fitted to STS SourceIdentity's characters (letters, digits and `_+=,.@-`, at most 64)") : null;
+        var projects = map.TryGetValue("projects", out var p) ? ReadPrincipalList(p, FieldPath.Child(field, "projects"), StsNames.TagValue, "project names are fitted to STS session tag values") : null;
         return (developers, projects);
     }
 
     // Principals compare literally: a glob or a `!` would silently match no session (or only a strangely named one).
-    private List<string>? ReadPrincipalList(YamlNode node, string field)
+    // A name a session can never carry (sessions hold the fitted form) would leave the rule inert.
+    private List<string>? ReadPrincipalList(YamlNode node, string field, Func<string, string> fitted, string fitting)
     {
         if (reader.StringList(node, field, allowEmpty: false) is not { } items)
         {
@@ -222,6 +224,10 @@ internal sealed class PolicyRuleReader(YamlNodeReader reader, ToolCatalog tools,
             else if (Glob.HasWildcard(value))
             {
                 reader.Error(itemNode, field, ConfigErrorCodes.GlobInPrincipals, $"`{value}` contains `*` or `?`, but principals are compared literally: list each name, or remove `principals` to match everyone");
+            }
+            else if (fitted(value) is var name && !string.Equals(name, value, StringComparison.Ordinal))
+            {
+                reader.Error(itemNode, field, ConfigErrorCodes.UnmatchablePrincipal, $"no session can be `{value}`: {fitting}, so sessions carry `{name}`; write that, or fix the name");
             }
         }
 

@@ -103,6 +103,8 @@ internal static class ConditionMatch
     // A map condition: the entries whose key matches the key glob are tested like a list's elements.
     private static bool EntryHolds(ArgumentCondition entry, IReadOnlyDictionary<string, IReadOnlyList<string>> map, bool deny, bool fold)
     {
+        // `absent: true` fires when the key is missing: folding there would find `owner` for `Owner` and narrow the deny.
+        fold &= entry.Absent is not true;
         var key = fold ? CaseFolding.Fold(entry.Argument) : entry.Argument;
         var found = false;
         foreach (var (name, values) in map)

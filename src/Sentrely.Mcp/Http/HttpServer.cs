@@ -118,7 +118,7 @@ internal static partial class HttpServer
             await context.Response.WriteAsync(ready ? "ready\n" : "the audit store does not answer\n", context.RequestAborted);
         }));
         AdminApi.Map(app, runtime, config, TimeProvider.System);
-        var mcp = app.MapMcp("/mcp");
+        var mcp = app.MapMcp("/mcp").WithMetadata(McpEndpoint.Instance);
         if (insecureNoAuth)
         {
             LogInsecure(logger);

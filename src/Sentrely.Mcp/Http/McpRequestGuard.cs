@@ -24,7 +24,8 @@ internal sealed partial class McpRequestGuard(McpSessions sessions, TokenQuotas 
     /// <summary>Returns the middleware for <c>/mcp</c>; it runs after authentication, so the caller is known.</summary>
     public Func<RequestDelegate, RequestDelegate> Middleware => next => async context =>
     {
-        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.StartsWithSegments("/mcp", StringComparison.Ordinal))
+        // Decided by the endpoint routing chose, not by the path's spelling: routing matches `/MCP` and `/Mcp` too.
+        if (!HttpMethods.IsPost(context.Request.Method) || context.GetEndpoint()?.Metadata.GetMetadata<McpEndpoint>() is null)
         {
             await next(context).ConfigureAwait(false);
             return;

@@ -6,6 +6,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Sentrely.Approval;
 using Sentrely.Arguments;
+using Sentrely.Audit;
 using Sentrely.Configuration;
 using Sentrely.Credentials;
 using Sentrely.Mcp.Hosting;
@@ -33,7 +34,14 @@ internal sealed class McpSessions
     private readonly ISessionRegistry? _registry;
     private readonly bool _inSessionApprovals;
     private readonly TimeProvider _time;
+    private const int MaxClientTextLength = 128;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
+    // A session can end (DELETE, idle expiry, shutdown) while its first call is still registering it: the end is kept
+    // here until the registration finishes, then recorded, so no row stays live and no entry stays behind.
+    private readonly Lock _endLock = new();
+    private readonly HashSet<string> _registering = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _endedWhileRegistering = new(StringComparer.Ordinal);
     // Keyed by the MCP session id (Mcp-Session-Id): the server object a request sees is per request, the session is not.
     private readonly ConcurrentDictionary<string, SessionContext> _connections = new(StringComparer.Ordinal);
     private SessionContext? _session;
@@ -94,18 +102,46 @@ internal sealed class McpSessions
                 : (LocalIdentity.Developer(_identity), await LocalProjectAsync(server, cancellationToken).ConfigureAwait(false));
             var session = new SessionContext(
                 Identifiers.NewSessionId(), developer, StsNames.TagValue(string.IsNullOrEmpty(project) ? "default" : project), "agent",
-                server.ClientInfo?.Name, server.ClientInfo?.Version, _transport)
+                ClientText(server.ClientInfo?.Name), ClientText(server.ClientInfo?.Version), _transport)
             {
                 // Per-session limits are also counted per token: a new MCP session must not bring a fresh budget.
                 TokenId = caller is null ? null : user?.FindFirst(SentrelyClaims.TokenId)?.Value,
             };
 
             // Fail closed: a session the registry does not know could not be listed or killed by id.
-            await _registry.RegisterAsync(
-                new SessionRecord(session.SessionId, session.Developer, session.Project, session.ClientName, session.ClientVersion, _transport,
-                    Environment.ProcessId, Environment.MachineName, _time.GetUtcNow()),
-                cancellationToken).ConfigureAwait(false);
-            _connections[key] = session;
+            lock (_endLock)
+            {
+                _registering.Add(key);
+            }
+
+            bool ended;
+            var registered = false;
+            try
+            {
+                await _registry.RegisterAsync(
+                    new SessionRecord(session.SessionId, session.Developer, session.Project, session.ClientName, session.ClientVersion, _transport,
+                        Environment.ProcessId, Environment.MachineName, _time.GetUtcNow()),
+                    cancellationToken).ConfigureAwait(false);
+                registered = true;
+            }
+            finally
+            {
+                lock (_endLock)
+                {
+                    _registering.Remove(key);
+                    ended = _endedWhileRegistering.Remove(key);
+                    if (registered && !ended)
+                    {
+                        _connections[key] = session;
+                    }
+                }
+            }
+
+            if (ended)
+            {
+                await _registry.EndAsync(session.SessionId, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            }
+
             return session;
         }
         finally
@@ -132,8 +168,8 @@ internal sealed class McpSessions
                     LocalIdentity.Developer(_identity),
                     StsNames.TagValue(string.IsNullOrEmpty(project) ? "default" : project),
                     "agent",
-                    server.ClientInfo?.Name,
-                    server.ClientInfo?.Version,
+                    ClientText(server.ClientInfo?.Name),
+                    ClientText(server.ClientInfo?.Version),
                     _transport);
             }
 
@@ -172,6 +208,9 @@ internal sealed class McpSessions
         return FolderName(roots.Count > 0 ? roots[0] : Environment.CurrentDirectory);
     }
 
+    // The client names itself: bounded and escaped once here, as the session registry and every audit record store it.
+    private static string? ClientText(string? value) => OperatorText.Bounded(value, MaxClientTextLength);
+
     private static string FolderName(string path) => Path.GetFileName(path.TrimEnd(Path.DirectorySeparatorChar));
 
     /// <summary>Returns the folders <c>path</c> may read: over HTTP only <c>server.files.roots</c>, never the client's roots.</summary>
@@ -197,9 +236,23 @@ internal sealed class McpSessions
     /// </summary>
     public async ValueTask EndAsync(string mcpSessionId)
     {
-        if (_registry is null || !_connections.TryRemove(mcpSessionId, out var session))
+        if (_registry is null)
         {
             return;
+        }
+
+        SessionContext? session;
+        lock (_endLock)
+        {
+            if (!_connections.TryRemove(mcpSessionId, out session))
+            {
+                if (_registering.Contains(mcpSessionId))
+                {
+                    _endedWhileRegistering.Add(mcpSessionId);
+                }
+
+                return;
+            }
         }
 
         await _registry.EndAsync(session.SessionId, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);

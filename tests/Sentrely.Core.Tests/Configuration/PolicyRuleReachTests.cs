@@ -119,6 +119,24 @@ public sealed class PolicyRuleReachTests
     }
 
     [Theory]
+    [InlineData("developers: [\"jordan smith\"]", "jordan-smith")]
+    [InlineData("developers: [\"jördan\"]", "j-rdan")]
+    public void Load_PrincipalNoSessionCanCarry_FailsWithSEN1042NamingTheFittedForm(string principals, string fitted)
+    {
+        // Act
+        var error = Error($$"""
+                - id: spaced
+                  effect: allow
+                  tools: [get-build-artifact]
+                  principals: { {{principals}} }
+            """);
+
+        // Assert
+        Assert.Equal(ConfigErrorCodes.UnmatchablePrincipal, error.Code);
+        Assert.Contains($"`{fitted}`", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("developers: [\"jor*\"]")]
     [InlineData("projects: [\"web-?\"]")]
     public void Load_GlobInPrincipals_FailsWithSEN1039(string principals)

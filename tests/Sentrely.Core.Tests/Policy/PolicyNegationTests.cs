@@ -161,4 +161,21 @@ public sealed class PolicyNegationTests
         // Assert
         Assert.False(decision.Allowed);
     }
+
+    [Fact]
+    public void Evaluate_CaseInsensitiveDenyOnAbsentTag_OtherCaseKeyDoesNotCountAsPresent()
+    {
+        // Act: EC2 tag keys are case-sensitive, so `owner` is not `Owner`; folding must not narrow the deny.
+        var decision = Decide(AllowAll + """
+                - id: owner-tag
+                  effect: deny
+                  tools: [run-instances]
+                  when: { tags: { Owner: { absent: true } } }
+                  caseInsensitive: true
+            """, "run-instances", [Instance + "*"], new() { ["tags"] = new PolicyValue([], Entries: new Dictionary<string, IReadOnlyList<string>> { ["owner"] = ["jordan"] }) });
+
+        // Assert
+        Assert.False(decision.Allowed);
+        Assert.Equal(["owner-tag"], decision.RuleIds);
+    }
 }

@@ -125,6 +125,26 @@ public sealed class HttpSessionLimitsTests(HttpSessionLimitsTests.World http) : 
         Assert.All(denied, r => Assert.Equal(("deny", "RequestTooLarge"), (r.Decision, r.ErrorCode)));
     }
 
+    [Fact]
+    public async Task OversizedBody_PathSpelledInCapitals_StillRefusedAndAudited()
+    {
+        // Arrange: routing matches `/MCP` as `/mcp`, so the guard must too.
+        var token = await http.Http.CreateTokenAsync("--developer", "caps");
+        using var client = new HttpClient();
+        var upper = new UriBuilder(http.Http.Server.McpUri) { Path = "/MCP" }.Uri;
+        var session = await RawMcp.OpenWithCallAsync(client, upper, token);
+        var padding = new string('a', 2 * 1024 * 1024);
+
+        // Act
+        using var request = RawMcp.Post(upper, token, RawMcp.Json(Call(9, padding)), session);
+        using var response = await client.SendAsync(request);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var denied = (await http.Http.AuditAsync(new() { Tool = "mcp" })).Where(r => r.Developer == "caps").ToList();
+        Assert.Equal(("deny", "RequestTooLarge"), (Assert.Single(denied).Decision, denied[0].ErrorCode));
+    }
+
     // True once a call of carl's waits for a reviewer, so the calls are past admission.
     private async Task<bool> PendingForCarlAsync()
     {
