@@ -132,7 +132,7 @@ internal sealed partial class WhenConditionReader(YamlNodeReader reader, ToolCat
         return reader.Errors.Count == before ? new ArgumentCondition(argument, Min: min, Max: max, Prefix: prefix) { NoneOf = noneOf } : null;
     }
 
-    // Numbers are kept in invariant form so `2`, `2.0` and a call's `2` compare alike.
+    // Numbers are kept in one spelling (PolicyValue.Number) so `2`, `2.0` and a call's `2` compare alike.
     private List<string>? ReadValues(YamlNode node, string field, ArgumentKind kind)
     {
         if (reader.StringList(node, field, allowEmpty: false) is not { } items)
@@ -155,7 +155,7 @@ internal sealed partial class WhenConditionReader(YamlNodeReader reader, ToolCat
             }
 
             values.Add(kind == ArgumentKind.Number && decimal.TryParse(item, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
-                ? number.ToString(CultureInfo.InvariantCulture)
+                ? PolicyValue.Number(number)
                 : item);
         }
 

@@ -18,6 +18,6 @@ public enum ArgumentKind
     /// <summary>A map of keys to values (<c>tags</c>, or <c>filters</c> as name → values): <c>{ KEY: condition }</c>.</summary>
     TextMap,
 
-    /// <summary>Content (<c>text</c>, <c>contentBase64</c>, <c>zipBase64</c>): <c>{ sha256: [...], size: { min, max } }</c> of the decoded bytes.</summary>
+    /// <summary>Content (<c>text</c>, <c>contentBase64</c>, <c>zipBase64</c>, and the file a <c>path</c> names): <c>{ sha256: [...], size: { min, max } }</c> of the bytes sent.</summary>
     Blob,
 }

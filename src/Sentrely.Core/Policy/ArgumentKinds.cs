@@ -17,9 +17,16 @@ public static class ArgumentKinds
     /// <summary>The values member of AWS's filter idiom.</summary>
     internal const string FilterValues = "values";
 
+    /// <summary>
+    /// The argument that names a local file whose bytes are sent (put-build-artifact, update-function-code). The policy
+    /// sees it as content, like the inline arguments: its digest and size, never its spelling, which could dodge a prefix
+    /// (<c>/allowed/../other</c>) or carry the same bytes past a content deny.
+    /// </summary>
+    internal const string FileArgument = "path";
+
     /// <summary>Returns the kind of every argument, by name; an argument of a shape the policy cannot read is left out.</summary>
     /// <param name="arguments">The typed arguments record's metadata.</param>
-    /// <param name="blobs">The manifest's content arguments (<c>redact.blobs</c>).</param>
+    /// <param name="blobs">The manifest's content arguments (<c>redact.blobs</c>); <see cref="FileArgument"/> is content too.</param>
     public static IReadOnlyDictionary<string, ArgumentKind> Of(JsonTypeInfo arguments, IReadOnlyCollection<string> blobs)
     {
         ArgumentNullException.ThrowIfNull(arguments);
@@ -27,7 +34,7 @@ public static class ArgumentKinds
         var kinds = new Dictionary<string, ArgumentKind>(StringComparer.Ordinal);
         foreach (var property in InputProperties(arguments))
         {
-            if (blobs.Contains(property.Name))
+            if (blobs.Contains(property.Name) || property.Name == FileArgument)
             {
                 kinds[property.Name] = ArgumentKind.Blob;
             }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Sentrely.Arguments;
 
@@ -57,7 +56,7 @@ public static class PolicyArgumentView
         JsonValueKind.String => value.GetString()!,
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
-        JsonValueKind.Number when value.TryGetDecimal(out var number) => number.ToString(CultureInfo.InvariantCulture),
+        JsonValueKind.Number when value.TryGetDecimal(out var number) => PolicyValue.Number(number),
         _ => value.GetRawText(),
     };
 

@@ -9,11 +9,11 @@ internal static class DesignToolCatalog
 {
     private static readonly Dictionary<string, Dictionary<string, ArgumentKind>> Kinds = new(StringComparer.Ordinal)
     {
-        ["put-build-artifact"] = Args(("bucket", ArgumentKind.Text), ("key", ArgumentKind.Text), ("text", ArgumentKind.Blob), ("contentBase64", ArgumentKind.Blob), ("path", ArgumentKind.Text), ("contentType", ArgumentKind.Text)),
+        ["put-build-artifact"] = Args(("bucket", ArgumentKind.Text), ("key", ArgumentKind.Text), ("text", ArgumentKind.Blob), ("contentBase64", ArgumentKind.Blob), ("path", ArgumentKind.Blob), ("contentType", ArgumentKind.Text)),
         ["get-build-artifact"] = Args(("bucket", ArgumentKind.Text), ("key", ArgumentKind.Text)),
         ["list-build-artifacts"] = Args(("bucket", ArgumentKind.Text), ("prefix", ArgumentKind.Text), ("maxKeys", ArgumentKind.Number), ("continuationToken", ArgumentKind.Text)),
         ["update-function-code"] = Args(
-            ("functionName", ArgumentKind.Text), ("zipBase64", ArgumentKind.Blob), ("path", ArgumentKind.Text), ("s3Bucket", ArgumentKind.Text), ("s3Key", ArgumentKind.Text),
+            ("functionName", ArgumentKind.Text), ("zipBase64", ArgumentKind.Blob), ("path", ArgumentKind.Blob), ("s3Bucket", ArgumentKind.Text), ("s3Key", ArgumentKind.Text),
             ("imageUri", ArgumentKind.Text), ("publish", ArgumentKind.Boolean), ("dryRun", ArgumentKind.Boolean), ("revisionId", ArgumentKind.Text)),
         ["get-function"] = Args(("functionName", ArgumentKind.Text), ("qualifier", ArgumentKind.Text)),
         ["list-functions"] = Args(("marker", ArgumentKind.Text), ("maxItems", ArgumentKind.Number)),

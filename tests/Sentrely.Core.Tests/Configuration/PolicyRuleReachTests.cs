@@ -177,6 +177,7 @@ public sealed class PolicyRuleReachTests
     [InlineData("[run-instances]", "{ instanceType: { max: 2 } }")]
     [InlineData("[update-function-code]", "{ publish: [yes] }")]
     [InlineData("[put-build-artifact]", "{ contentBase64: { sha256: [abc] } }")]
+    [InlineData("[update-function-code]", "{ path: [\"app.zip\"] }")]
     public void Load_ConditionThatCannotFitTheArgument_Fails(string tools, string when)
     {
         // Act

@@ -31,7 +31,7 @@ public sealed class PolicyArgumentViewTests
         // Assert
         Assert.Equal(["999999999999.dkr.ecr.us-east-1.amazonaws.com/app:1"], view["imageUri"].Items);
         Assert.Equal(["true"], view["publish"].Items);
-        Assert.Equal(["2.0"], view["count"].Items);
+        Assert.Equal(["2"], view["count"].Items);
         Assert.Equal(["a", "b"], view["ids"].Items);
         Assert.Equal(["web"], view["tags"].Entries!["Team"]);
         Assert.Equal(["prod", "dev"], view["filters"].Entries!["tag:Env"]);

@@ -178,4 +178,23 @@ public sealed class PolicyNegationTests
         Assert.False(decision.Allowed);
         Assert.Equal(["owner-tag"], decision.RuleIds);
     }
+
+    [Theory]
+    [InlineData("[2.0]")]
+    [InlineData("[2]")]
+    [InlineData("[\"2.00\"]")]
+    public void Evaluate_DenyOnANumberWrittenWithTrailingZeros_FiresOnTheSameNumber(string values)
+    {
+        // Act
+        var decision = Decide(AllowAll + $$"""
+                - id: not-two
+                  effect: deny
+                  tools: [run-instances]
+                  when: { count: {{values}} }
+            """, "run-instances", [Instance + "*"], new() { ["count"] = PolicyValue.Of("2") });
+
+        // Assert
+        Assert.False(decision.Allowed);
+        Assert.Equal(["not-two"], decision.RuleIds);
+    }
 }

@@ -42,10 +42,12 @@ public sealed class WhenCoverageTests : IDisposable
         ["securityGroupIds"] = "[\"sg-0aaaaaaa\"]", ["keyName"] = "\"dev-key\"", ["tags"] = "{\"Team\":\"web\"}",
     };
 
+    private static readonly byte[] PathSampleBytes = Encoding.UTF8.GetBytes("zip bytes");
+
     private readonly string _root = Directory.CreateTempSubdirectory("sentrely-when-").FullName;
     private readonly SentrelyTools _tools = new();
 
-    public WhenCoverageTests() => File.WriteAllBytes(Path.Combine(_root, "app.zip"), Encoding.UTF8.GetBytes("zip bytes"));
+    public WhenCoverageTests() => File.WriteAllBytes(Path.Combine(_root, "app.zip"), PathSampleBytes);
 
     public static TheoryData<string, string> Arguments()
     {
@@ -151,6 +153,9 @@ public sealed class WhenCoverageTests : IDisposable
         };
     }
 
+    // The bytes a sample sends: a `path` sends the file it names, base64 arguments their decoded bytes, text its UTF-8.
     private static string Sha256(string argument, string value) => Convert.ToHexStringLower(SHA256.HashData(
-        argument.EndsWith("Base64", StringComparison.Ordinal) ? Convert.FromBase64String(value) : Encoding.UTF8.GetBytes(value)));
+        argument == "path" ? PathSampleBytes
+        : argument.EndsWith("Base64", StringComparison.Ordinal) ? Convert.FromBase64String(value)
+        : Encoding.UTF8.GetBytes(value)));
 }
