@@ -68,6 +68,21 @@ public sealed class PolicyRuleReachTests
     }
 
     [Fact]
+    public void Load_DenyOfKeyPairForLaunch_LoadsBecauseTheKeyPairIsASecondaryResource()
+    {
+        // Act
+        var config = PolicyTestSupport.Config("""
+                - id: no-prod-keys
+                  effect: deny
+                  tools: [run-instances]
+                  resources: ["arn:aws:ec2:*:*:key-pair/prod-*"]
+            """);
+
+        // Assert
+        Assert.Single(config.Policy.Rules);
+    }
+
+    [Fact]
     public void Load_AllowOfPackageBucketForDeploy_FailsWithSEN1040BecauseAllowsMatchTheMainResourceOnly()
     {
         // Act
