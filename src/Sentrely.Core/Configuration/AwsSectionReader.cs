@@ -212,17 +212,6 @@ internal static class AwsSectionReader
     }
 
     // An endpoint the agent could set in the server's environment would receive signed requests: opt in explicitly.
-    private static bool ReadFromEnvironment(YamlNodeReader reader, YamlNode value, string field)
-    {
-        switch (reader.String(value, field))
-        {
-            case "true":
-                return true;
-            case "false" or null:
-                return false;
-            case { } other:
-                reader.Error(value, field, ConfigErrorCodes.InvalidValue, $"`{other}` is not `true` or `false`");
-                return false;
-        }
-    }
+    private static bool ReadFromEnvironment(YamlNodeReader reader, YamlNode value, string field) =>
+        reader.Boolean(value, field, ConfigErrorCodes.InvalidValue) ?? false;
 }

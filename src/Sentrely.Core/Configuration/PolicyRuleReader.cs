@@ -84,18 +84,18 @@ internal sealed class PolicyRuleReader(YamlNodeReader reader, ToolCatalog tools,
 
     private bool ReadCaseInsensitive(YamlNode node, string field, PolicyEffect? effect)
     {
-        switch (reader.String(node, field))
+        if (reader.Boolean(node, field, ConfigErrorCodes.InvalidCaseInsensitive) is not true)
         {
-            case "true" when effect == PolicyEffect.Allow:
-                reader.Error(node, field, ConfigErrorCodes.InvalidCaseInsensitive, "`caseInsensitive` widens what a rule matches, so only deny rules take it: remove it, or list each spelling the allow should accept");
-                return false;
-            case "true": return true;
-            case "false": return false;
-            case { } other:
-                reader.Error(node, field, ConfigErrorCodes.InvalidCaseInsensitive, $"`{other}` is not `true` or `false`");
-                return false;
-            default: return false;
+            return false;
         }
+
+        if (effect == PolicyEffect.Allow)
+        {
+            reader.Error(node, field, ConfigErrorCodes.InvalidCaseInsensitive, "`caseInsensitive` widens what a rule matches, so only deny rules take it: remove it, or list each spelling the allow should accept");
+            return false;
+        }
+
+        return true;
     }
 
     private string? ReadId(Dictionary<string, YamlNode> map, YamlNode ruleNode, string field)

@@ -57,21 +57,9 @@ internal static class ServerRuntimeSectionReader
         return config;
     }
 
-    private static bool ReadBool(YamlNodeReader reader, YamlNode node)
-    {
-        const string field = "server.approvals.inSession";
-        switch (reader.String(node, field))
-        {
-            case "true":
-                return true;
-            case "false" or null:
-                return false;
-            case { } other:
-                reader.Error(node, field, ConfigErrorCodes.InvalidServerApprovals,
-                    $"`{Shown(other)}` is not `true` or `false` (false, the default, sends approvals to a reviewer other than the caller)");
-                return false;
-        }
-    }
+    private static bool ReadBool(YamlNodeReader reader, YamlNode node) =>
+        reader.Boolean(node, "server.approvals.inSession", ConfigErrorCodes.InvalidServerApprovals,
+            " (false, the default, sends approvals to a reviewer other than the caller)") ?? false;
 
     private static TimeSpan? ReadIdle(YamlNodeReader reader, YamlNode node)
     {

@@ -87,16 +87,9 @@ internal static partial class ServerSectionReader
         if (map.TryGetValue("tokens", out var tokens))
         {
             tokensKey = tokens.Key;
-            switch (reader.String(tokens.Value, "server.auth.tokens"))
+            if (reader.Boolean(tokens.Value, "server.auth.tokens", ConfigErrorCodes.InvalidValue) == false)
             {
-                case "true":
-                    break;
-                case "false":
-                    auth = auth with { Tokens = false };
-                    break;
-                case { } other:
-                    reader.Error(tokens.Value, "server.auth.tokens", ConfigErrorCodes.InvalidValue, $"`{other}` is not `true` or `false`");
-                    break;
+                auth = auth with { Tokens = false };
             }
         }
 

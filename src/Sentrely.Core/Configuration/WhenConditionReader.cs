@@ -200,18 +200,7 @@ internal sealed partial class WhenConditionReader(YamlNodeReader reader, ToolCat
         return number;
     }
 
-    private bool? ReadBoolean(YamlNode node, string field)
-    {
-        switch (reader.String(node, field))
-        {
-            case "true": return true;
-            case "false": return false;
-            case { } other:
-                reader.Error(node, field, ConfigErrorCodes.InvalidCondition, $"`{other}` is not `true` or `false`");
-                return null;
-            default: return null;
-        }
-    }
+    private bool? ReadBoolean(YamlNode node, string field) => reader.Boolean(node, field, ConfigErrorCodes.InvalidCondition);
 
     private ArgumentCondition? Invalid(YamlNode node, string field, string message)
     {

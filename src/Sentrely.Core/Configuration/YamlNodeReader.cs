@@ -110,6 +110,26 @@ internal sealed class YamlNodeReader(string file)
     /// <summary>Reads a non-null scalar without control characters; returns null (and records why) otherwise.</summary>
     public string? String(YamlNode node, string field) => String(node, field, allowLineBreaks: false);
 
+    /// <summary>
+    /// Reads <c>true</c> or <c>false</c>; anything else is an error with <paramref name="code"/> (the value shown cut to 20
+    /// characters, then <paramref name="why"/>). Returns null when the value is invalid or missing (and records why).
+    /// </summary>
+    public bool? Boolean(YamlNode node, string field, string code, string why = "")
+    {
+        switch (String(node, field))
+        {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            case { } other:
+                Error(node, field, code, $"`{(other.Length <= 20 ? other : other[..20] + "…")}` is not `true` or `false`{why}");
+                return null;
+            default:
+                return null;
+        }
+    }
+
     /// <summary>Like <see cref="String(YamlNode, string)"/>, optionally allowing line breaks (descriptions).</summary>
     public string? String(YamlNode node, string field, bool allowLineBreaks)
     {
