@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Sentrely.Mcp.Tools;
 using Sentrely.Pipeline;
@@ -62,33 +60,8 @@ internal sealed partial class OversizedMessageResponder
     /// <summary>Returns the JSON-RPC error for <paramref name="message"/>, without its newline.</summary>
     /// <param name="message">The dropped message.</param>
     /// <param name="maxBytes">The limit.</param>
-    public static byte[] ErrorResponse(OversizedMessage message, long maxBytes)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            w.WriteString("jsonrpc", "2.0");
-            w.WritePropertyName("id");
-            if (message.IdJson is { } id)
-            {
-                // The scanner accepted only a number or a well-formed JSON string: written back as the client sent it.
-                w.WriteRawValue(id, skipInputValidation: false);
-            }
-            else
-            {
-                w.WriteNullValue();
-            }
-
-            w.WriteStartObject("error");
-            w.WriteNumber("code", -32600);
-            w.WriteString("message", Reason(message, maxBytes));
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
+    public static byte[] ErrorResponse(OversizedMessage message, long maxBytes) =>
+        InvalidRequestResponse.Create(message.IdJson, Reason(message, maxBytes));
 
     private static string Reason(OversizedMessage message, long maxBytes) => string.Create(
         CultureInfo.InvariantCulture,

@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Sentrely.Mcp.Hosting;
 
 namespace Sentrely.Mcp.Http;
 
@@ -79,67 +79,8 @@ internal static class OversizedBody
 
         // The rest of the body is not read: close the connection rather than drain it.
         context.Response.Headers.Connection = "close";
-        var id = IdOf(head.Span);
-        var body = JsonObjects.ToText(w =>
-        {
-            w.WriteString("jsonrpc", "2.0");
-            w.WritePropertyName("id");
-            switch (id)
-            {
-                case (JsonTokenType.Number, var raw):
-                    w.WriteRawValue(raw);
-                    break;
-                case (JsonTokenType.String, var text):
-                    w.WriteStringValue(text);
-                    break;
-                default:
-                    w.WriteNullValue();
-                    break;
-            }
-
-            w.WriteStartObject("error");
-            w.WriteNumber("code", -32600);
-            w.WriteString("message", message);
-            w.WriteEndObject();
-        });
-        await context.Response.WriteAsync(body + "\n", context.RequestAborted).ConfigureAwait(false);
+        var body = InvalidRequestResponse.Create(InvalidRequestResponse.IdOf(head.Span), message);
+        await context.Response.Body.WriteAsync((byte[])[.. body, (byte)'\n'], context.RequestAborted).ConfigureAwait(false);
         return message;
-    }
-
-    /// <summary>Returns the top-level <c>id</c> of a JSON-RPC request from the first bytes of its body, or null when they do not show one.</summary>
-    internal static (JsonTokenType Kind, string Value)? IdOf(ReadOnlySpan<byte> head)
-    {
-        var reader = new Utf8JsonReader(head, isFinalBlock: false, default);
-        try
-        {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            while (reader.Read())
-            {
-                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("id"u8))
-                {
-                    if (!reader.Read())
-                    {
-                        return null;
-                    }
-
-                    return reader.TokenType switch
-                    {
-                        JsonTokenType.Number => (JsonTokenType.Number, System.Text.Encoding.UTF8.GetString(reader.ValueSpan)),
-                        JsonTokenType.String when reader.GetString() is { Length: <= 256 } text => (JsonTokenType.String, text),
-                        _ => null,
-                    };
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            // Not JSON: no id to echo.
-        }
-
-        return null;
     }
 }
